@@ -1,0 +1,2 @@
+//! Placeholder; the real benches follow.
+fn main() {}
