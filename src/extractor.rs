@@ -40,6 +40,8 @@ impl QuoteExtractor {
 pub struct Builder {
     extra_verbs: Vec<String>,
     extra_titles: Vec<String>,
+    known_speakers: Vec<String>,
+    known_speaker_paths: Vec<std::path::PathBuf>,
 }
 
 impl Builder {
@@ -52,6 +54,19 @@ impl Builder {
     /// Extra person titles, one a line, in the format of `data/titles.txt`.
     pub fn titles(mut self, lines: &str) -> Self {
         self.extra_titles.push(lines.to_owned());
+        self
+    }
+
+    /// Known people and organisations, tab-separated:
+    /// `id<TAB>canonical name<TAB>alias<TAB>alias…`, `#` comments.
+    pub fn known_speakers(mut self, tsv: &str) -> Self {
+        self.known_speakers.push(tsv.to_owned());
+        self
+    }
+
+    /// Like [`Builder::known_speakers`], read from a file when `build` runs.
+    pub fn known_speakers_path(mut self, path: impl AsRef<std::path::Path>) -> Self {
+        self.known_speaker_paths.push(path.as_ref().to_owned());
         self
     }
 
