@@ -1,0 +1,222 @@
+//! Pathological inputs: about 1 MB each of text built to make a quotation
+//! extractor go quadratic (runs of unmatched or nested marks, no spaces, a
+//! cue in every word, one giant paragraph), timed against ordinary news.
+//!
+//! ```text
+//! cargo run --release --example pathological [-- CORPUS.jsonl]
+//! ```
+//!
+//! Ordinary news is the first 1 MB of article texts from `CORPUS.jsonl`
+//! (default `../shared/corpus/news.jsonl`), or the seed article repeated to
+//! 1 MB when that file is absent. Each input is timed best of 3 (`RUNS`
+//! overrides) and printed as ns/byte beside the news figure and the ratio.
+//! Exits non-zero when any ratio is 3 or more, or when `extract` panics on an
+//! input, so CI can use it.
+
+use std::hint::black_box;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use isnad::QuoteExtractor;
+
+const SEED: &str = include_str!("sample_article.txt");
+const CORPUS: &str = "../shared/corpus/news.jsonl";
+const SIZE: usize = 1 << 20;
+const LIMIT: f64 = 3.0;
+/// Times under this are timer noise (1 MB in 100 µs is 10 GB/s, faster than
+/// any extractor that reads its input); both sides of a ratio are floored
+/// to it so that a do-nothing extractor does not fail on noise.
+const FLOOR: Duration = Duration::from_micros(100);
+
+/// A small deterministic generator (xorshift64*), so every run sees the same
+/// inputs without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+/// `unit` repeated (with `sep` between copies) until at least `bytes` long.
+fn repeat_to(unit: &str, sep: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + unit.len() + sep.len());
+    while text.len() < bytes {
+        if !text.is_empty() {
+            text.push_str(sep);
+        }
+        text.push_str(unit);
+    }
+    text
+}
+
+fn curly_marks(rng: &mut Rng) -> String {
+    let mut s = String::with_capacity(SIZE + 4);
+    while s.len() < SIZE {
+        s.push(rng.pick(&['“', '”']));
+    }
+    s
+}
+
+fn glued(rng: &mut Rng) -> String {
+    // Arabic letters, diacritics, tatweel, quotation marks and punctuation,
+    // with no space or newline anywhere.
+    let mut extra: Vec<char> = "«»“”\"‘’:،.؛".chars().collect();
+    extra.extend('\u{064B}'..='\u{0652}');
+    extra.push('\u{0640}');
+    let letters: Vec<char> = ('\u{0621}'..='\u{064A}').collect();
+    let mut s = String::with_capacity(SIZE + 4);
+    while s.len() < SIZE {
+        let c = if rng.below(4) == 0 {
+            rng.pick(&extra)
+        } else {
+            rng.pick(&letters)
+        };
+        s.push(c);
+    }
+    s
+}
+
+fn nested(depth: usize) -> String {
+    let unit = format!(
+        "{}قال الوزير: نحن هنا{}",
+        "«".repeat(depth),
+        "»".repeat(depth)
+    );
+    repeat_to(&unit, " ", SIZE)
+}
+
+#[derive(serde::Deserialize)]
+struct Line {
+    text: Option<serde_json::Value>,
+}
+
+/// About 1 MB of ordinary news and where it came from.
+fn news(path: &str) -> (String, String) {
+    if let Ok(raw) = std::fs::read_to_string(path) {
+        let mut text = String::with_capacity(SIZE + 64 * 1024);
+        for line in raw.lines() {
+            if let Ok(Line {
+                text: Some(serde_json::Value::String(t)),
+            }) = serde_json::from_str::<Line>(line)
+            {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&t);
+                if text.len() >= SIZE {
+                    break;
+                }
+            }
+        }
+        if !text.is_empty() {
+            return (text, format!("news ({path})"));
+        }
+    }
+    (
+        repeat_to(SEED, "\n", SIZE),
+        "news (seed article repeated; corpus absent)".to_owned(),
+    )
+}
+
+/// Best time of `runs` calls, or `None` if `extract` panicked.
+fn time(extractor: &QuoteExtractor, text: &str, runs: usize) -> Option<(Duration, usize)> {
+    let mut best = Duration::MAX;
+    let mut found = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let out = catch_unwind(AssertUnwindSafe(|| extractor.extract(black_box(text)))).ok()?;
+        best = best.min(started.elapsed());
+        found = out.len();
+        drop(black_box(out));
+    }
+    Some((best, found))
+}
+
+fn ns_per_byte(t: Duration, bytes: usize) -> f64 {
+    t.as_nanos() as f64 / bytes.max(1) as f64
+}
+
+fn main() -> ExitCode {
+    let corpus = std::env::args().nth(1).unwrap_or_else(|| CORPUS.to_owned());
+    let runs = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(3);
+    let extractor = QuoteExtractor::new();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+
+    let (news_text, news_name) = news(&corpus);
+    let inputs: Vec<(&str, String)> = vec![
+        ("curly marks only “”", curly_marks(&mut rng)),
+        ("straight quotes only \"", "\"".repeat(SIZE)),
+        ("500k « never closed", "«".repeat(SIZE / 2)),
+        ("no spaces (letters+marks glued)", glued(&mut rng)),
+        (
+            "every word a cue",
+            repeat_to("قال أكد أضاف وقالت قائلا", " ", SIZE),
+        ),
+        (
+            "one giant paragraph",
+            repeat_to(&SEED.replace(['\n', '\r'], " "), " ", SIZE),
+        ),
+        ("quotes nested 1000 deep", nested(1000)),
+    ];
+
+    // Warm-up so that the first measured input does not pay for page faults.
+    let _ = time(&extractor, &news_text, 1);
+    let Some((news_t, news_found)) = time(&extractor, &news_text, runs) else {
+        eprintln!("pathological: FAIL: extract panicked on ordinary news");
+        return ExitCode::FAILURE;
+    };
+    let news_ns = ns_per_byte(news_t.max(FLOOR), news_text.len());
+    println!("best of {runs}; ratios use times floored at {FLOOR:?}");
+    println!(
+        "{:<34} {:>9} bytes {:>8.2} ns/byte  {:>6} attributions",
+        news_name,
+        news_text.len(),
+        ns_per_byte(news_t, news_text.len()),
+        news_found
+    );
+
+    let mut failed = false;
+    for (name, text) in &inputs {
+        match time(&extractor, text, runs) {
+            None => {
+                println!("{name:<34} PANICKED");
+                failed = true;
+            }
+            Some((t, found)) => {
+                let ns = ns_per_byte(t, text.len());
+                let ratio = ns_per_byte(t.max(FLOOR), text.len()) / news_ns;
+                let verdict = if ratio >= LIMIT { "  FAIL" } else { "" };
+                println!(
+                    "{name:<34} {:>9} bytes {ns:>8.2} ns/byte  {found:>6} attributions  \
+                     ratio {ratio:>5.2}{verdict}",
+                    text.len()
+                );
+                failed |= ratio >= LIMIT;
+            }
+        }
+    }
+    if failed {
+        eprintln!(
+            "pathological: FAIL: an input panicked or ran {LIMIT}x slower per byte than news"
+        );
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
