@@ -1,14 +1,25 @@
 //! The engine: built once, runs the pipeline stages over each document.
+//!
+//! normalise → quotation marks → cues → speaker → coreference → `Attribution`
 
-use crate::{Attribution, Error};
+use std::sync::Arc;
+
+use crate::coref::{Discourse, Document, Reached};
+use crate::cues::{find_cues, CueHit};
+use crate::lexicon::{Additions, CueKind, Lexicons};
+use crate::marks::{is_mark, quoted_spans, QuotedSpan};
+use crate::normalize::Normalized;
+use crate::speaker::{classify, lookup_noun, parse_noun_phrase, Head, NounPhrase, WordClass};
+use crate::tokens::{token_at, tokenize, Token, TokenKind};
+use crate::{Attribution, Cue, Error, Excerpt, QuoteKind, Resolution, Speaker};
 
 /// Finds quotations in Arabic text and attributes them to their speakers.
 ///
 /// Build it once and share it: it is `Clone + Send + Sync`, and cloning is
-/// cheap (the lexicons sit behind an `Arc`).
+/// cheap (the compiled lexicons sit behind an `Arc`).
 #[derive(Debug, Clone)]
 pub struct QuoteExtractor {
-    _private: (),
+    lex: Arc<Lexicons>,
 }
 
 impl Default for QuoteExtractor {
@@ -17,10 +28,17 @@ impl Default for QuoteExtractor {
     }
 }
 
+/// How far before a quotation its cue may stand, in tokens.
+const CUE_REACH_BEFORE: usize = 45;
+/// How far after a quotation an attribution phrase may stand (`"…" وفقا لـ`).
+const CUE_REACH_AFTER: usize = 14;
+
 impl QuoteExtractor {
     /// An extractor with the built-in lexicons.
     pub fn new() -> Self {
-        Self::builder().build().expect("the built-in lexicons are valid")
+        Self::builder()
+            .build()
+            .expect("the built-in lexicons are valid")
     }
 
     /// A builder for options and user additions to the lexicons.
@@ -29,31 +47,684 @@ impl QuoteExtractor {
     }
 
     /// Every quotation in `text` that is speech, with its cue and speaker,
-    /// sorted by the quotation's start.
-    pub fn extract(&self, _text: &str) -> Vec<Attribution> {
-        Vec::new()
+    /// sorted by the quotation's start. Never fails: any `&str` is input.
+    pub fn extract(&self, text: &str) -> Vec<Attribution> {
+        if !text.chars().any(is_mark) {
+            return Vec::new();
+        }
+        let norm = Normalized::new(text);
+        let spans = quoted_spans(&norm.text);
+        if spans.is_empty() {
+            return Vec::new();
+        }
+        let tokens = tokenize(&norm.text);
+        let mut cues = find_cues(&norm.text, &tokens, &self.lex);
+        // A cue inside a quotation is the quoted voice's, not the narrator's.
+        cues.retain(|c| !spans.iter().any(|s| c.start >= s.start && c.start < s.end));
+        let run = Run {
+            original: text,
+            norm: &norm,
+            tokens: &tokens,
+            lex: &self.lex,
+            cues: &cues,
+        };
+        run.attribute(&spans)
+    }
+}
+
+/// The subject a cue was linked to.
+#[derive(Debug, Clone)]
+struct Subject {
+    entity: usize,
+    mention: Option<NounPhrase>,
+    reached: Reached,
+}
+
+/// One document going through the pipeline.
+struct Run<'r> {
+    original: &'r str,
+    norm: &'r Normalized,
+    tokens: &'r [Token],
+    lex: &'r Lexicons,
+    cues: &'r [CueHit],
+}
+
+impl Run<'_> {
+    fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    fn word(&self, k: usize) -> Option<&str> {
+        let t = self.tokens.get(k)?;
+        t.is_word().then(|| t.text(&self.norm.text))
+    }
+
+    fn kind(&self, cue: &CueHit) -> CueKind {
+        self.lex.cue_forms[cue.form].kind
+    }
+
+    fn ends_sentence(&self, k: usize) -> bool {
+        self.tokens[k].ends_sentence(&self.norm.text)
+    }
+
+    fn attribute(&self, spans: &[QuotedSpan]) -> Vec<Attribution> {
+        let cue_tokens: Vec<usize> = self
+            .cues
+            .iter()
+            .flat_map(|c| c.first_tok..=c.last_tok)
+            .collect();
+        let mut doc = Document::new(self.text(), self.tokens, self.lex, &cue_tokens);
+        let mut discourse = Discourse::default();
+        let subjects = self.resolve_cue_subjects(&mut doc, &mut discourse);
+
+        let mut out = Vec::new();
+        let mut previous_speaker: Option<usize> = None;
+        let mut previous_open_to_end = false;
+        for span in spans {
+            let quote = self.quote_view(span);
+            let continuation =
+                span.open.is_none() || (previous_open_to_end && quote.starts_paragraph);
+            previous_open_to_end = span.close.is_none();
+            let link = self.link_cue(&quote);
+            let speech = match link {
+                Some(c) => self.is_speech(&quote, c),
+                None => continuation && quote.words >= 2,
+            };
+            if !speech {
+                continue;
+            }
+            let (entity, mention, reached, cue) = match link {
+                Some(c) => {
+                    let cue = &self.cues[c];
+                    match &subjects[c] {
+                        Some(s) => (Some(s.entity), s.mention.clone(), s.reached, Some(cue)),
+                        None => {
+                            let e = discourse.last_speaker(cue.start, None);
+                            (e, None, Reached::Implicit, Some(cue))
+                        }
+                    }
+                }
+                None => (previous_speaker, None, Reached::Implicit, None),
+            };
+            if entity.is_some() {
+                previous_speaker = entity;
+            }
+            out.push(self.attribution(
+                span,
+                &quote,
+                cue,
+                entity.map(|e| &discourse.entities[e]),
+                mention,
+                reached,
+                &doc,
+            ));
+        }
+        finish_char_offsets(self.original, &mut out);
+        out
+    }
+
+    /// Walks the cues in order, giving each finite verb, participle and
+    /// attribution phrase its subject.
+    fn resolve_cue_subjects(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+    ) -> Vec<Option<Subject>> {
+        let mut subjects: Vec<Option<Subject>> = Vec::with_capacity(self.cues.len());
+        for (i, cue) in self.cues.iter().enumerate() {
+            let subject = match self.kind(cue) {
+                CueKind::Verb { present } => self.verb_subject(doc, discourse, cue, present),
+                CueKind::Participle => {
+                    // The participle's subject is the main verb's:
+                    // `أعرب حسين عن شكره، قائلا`.
+                    self.main_verb_before(i)
+                        .and_then(|v| subjects[v].clone())
+                        .map(|s| Subject {
+                            mention: None,
+                            reached: if s.mention.is_some() {
+                                s.reached
+                            } else {
+                                Reached::Implicit
+                            },
+                            ..s
+                        })
+                        .or_else(|| self.implicit(discourse, cue))
+                }
+                CueKind::According => self.according_subject(doc, discourse, cue),
+                CueKind::SpeechNoun => None,
+            };
+            if let Some(s) = &subject {
+                discourse.record(cue.start, s.entity);
+            }
+            subjects.push(subject);
+        }
+        subjects
+    }
+
+    fn implicit(&self, discourse: &Discourse, cue: &CueHit) -> Option<Subject> {
+        let feminine = self.lex.cue_forms[cue.form].feminine;
+        discourse
+            .last_speaker(cue.start, Some(feminine))
+            .map(|entity| Subject {
+                entity,
+                mention: None,
+                reached: Reached::Implicit,
+            })
+    }
+
+    fn explicit(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+        np: NounPhrase,
+        at: usize,
+    ) -> Subject {
+        let (entity, reached) = discourse.resolve(doc, &np, at);
+        Subject {
+            entity,
+            mention: Some(np),
+            reached,
+        }
+    }
+
+    fn noun_phrase_at(&self, k: usize, inner: Option<usize>) -> Option<NounPhrase> {
+        let cue_at = |j: usize| {
+            self.cues
+                .iter()
+                .any(|c| j >= c.first_tok && j <= c.last_tok)
+        };
+        parse_noun_phrase(self.text(), self.tokens, self.lex, k, inner, &cue_at)
+    }
+
+    fn verb_subject(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+        cue: &CueHit,
+        present: bool,
+    ) -> Option<Subject> {
+        let after = cue.last_tok + 1;
+        // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
+        let mut np = self.noun_phrase_at(after, None);
+        // A subject in quotation marks: `واختتم "الرشيد" بقوله`.
+        if np.is_none() && self.is_short_quoted_name(after) {
+            np = self.noun_phrase_at(after + 1, None);
+        }
+        // Subject, then verb, at the start of a sentence: `العراق يشدد`,
+        // `أما أمير قطر فقال`.
+        if np.is_none() && (present || !cue.conjoined || self.text()[cue.start..].starts_with('ف'))
+        {
+            np = self.subject_before(cue.first_tok);
+        }
+        match np {
+            Some(np) => Some(self.explicit(doc, discourse, np, cue.start)),
+            None => self.implicit(discourse, cue),
+        }
+    }
+
+    /// Is token `k` an opening mark of a one- to three-word quoted name
+    /// followed by more of the sentence?
+    fn is_short_quoted_name(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
+        let TokenKind::Punct(c) = t.kind else {
+            return false;
+        };
+        if !is_mark(c) {
+            return false;
+        }
+        let mut words = 0;
+        for j in k + 1..(k + 6).min(self.tokens.len()) {
+            match self.tokens[j].kind {
+                TokenKind::Word => words += 1,
+                TokenKind::Punct(m) if is_mark(m) => return (1..=3).contains(&words),
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The subject standing before a verb, from the start of its sentence
+    /// (or after `أما`) up to the verb.
+    fn subject_before(&self, verb: usize) -> Option<NounPhrase> {
+        let mut k = verb;
+        while k > 0 && verb - k < 8 {
+            let prev = k - 1;
+            let Some(w) = self.word(prev) else { break };
+            if classify(self.lex, w) == WordClass::Stop {
+                if matches!(w, "اما" | "واما") {
+                    break;
+                }
+                return None;
+            }
+            k = prev;
+        }
+        if k == verb {
+            return None;
+        }
+        let at_start =
+            k == 0 || self.ends_sentence(k - 1) || matches!(self.word(k - 1), Some("اما" | "واما"));
+        if !at_start {
+            return None;
+        }
+        let np = self.noun_phrase_at(k, None)?;
+        (np.end_tok == verb).then_some(np)
+    }
+
+    /// The nearest finite verb before cue `i` in the same sentence.
+    fn main_verb_before(&self, i: usize) -> Option<usize> {
+        let cue = &self.cues[i];
+        (0..i).rev().find_map(|j| {
+            let c = &self.cues[j];
+            if cue.first_tok - c.last_tok > CUE_REACH_BEFORE
+                || self.sentence_break(c.last_tok, cue.first_tok)
+            {
+                return Some(None);
+            }
+            matches!(self.kind(c), CueKind::Verb { .. }).then_some(Some(j))
+        })?
+    }
+
+    /// Is there a sentence end strictly between tokens `a` and `b`?
+    fn sentence_break(&self, a: usize, b: usize) -> bool {
+        (a + 1..b).any(|k| self.ends_sentence(k))
+    }
+
+    fn according_subject(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+        cue: &CueHit,
+    ) -> Option<Subject> {
+        let (k, inner) = match cue.inner_start {
+            Some(s) => (cue.last_tok, Some(s)),
+            None => (cue.last_tok + 1, None),
+        };
+        let mut np = self.noun_phrase_at(k, inner);
+        // `وفقا لتقرير بي.بي.سي`: the document's author follows it.
+        if let Some(p) = &np {
+            if p.head == Head::Document && p.name.is_none() && p.end_tok < self.tokens.len() {
+                np = self.noun_phrase_at(p.end_tok, None).or(np);
+            }
+        }
+        match np {
+            Some(np) => Some(self.explicit(doc, discourse, np, cue.start)),
+            None => self.implicit(discourse, cue),
+        }
+    }
+
+    fn quote_view(&self, span: &QuotedSpan) -> QuoteView {
+        let first = token_at(self.tokens, span.open.unwrap_or(span.start));
+        let content_first = token_at(self.tokens, span.start);
+        let content_end = token_at(self.tokens, span.end);
+        let after = span
+            .close
+            .map_or(content_end, |c| token_at(self.tokens, c) + 1);
+        let words = self.tokens[content_first..content_end]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        let latin_only = self.text()[span.start..span.end]
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_ascii_alphabetic());
+        let starts_paragraph =
+            first == 0 || matches!(self.tokens[first - 1].kind, TokenKind::Newline);
+        QuoteView {
+            first,
+            after,
+            words,
+            latin_only,
+            starts_paragraph,
+        }
+    }
+
+    /// The cue a quotation hangs on: the nearest before it in its sentence,
+    /// else an attribution phrase or verb just after it (`"…"، وفق الوكالة`).
+    fn link_cue(&self, q: &QuoteView) -> Option<usize> {
+        let before = self.cues.partition_point(|c| c.last_tok < q.first);
+        let mut speech_noun = None;
+        for i in (0..before).rev() {
+            let c = &self.cues[i];
+            if q.first - c.last_tok > CUE_REACH_BEFORE || self.sentence_break(c.last_tok, q.first) {
+                break;
+            }
+            match self.kind(c) {
+                // `وقالت الوزارة في بيان: «…»`: the verb is the cue.
+                CueKind::SpeechNoun => {
+                    speech_noun.get_or_insert(i);
+                }
+                _ => return Some(i),
+            }
+        }
+        if speech_noun.is_some() {
+            return speech_noun;
+        }
+        let from = self.cues.partition_point(|c| c.first_tok < q.after);
+        for i in from..self.cues.len() {
+            let c = &self.cues[i];
+            let gap = c.first_tok - q.after;
+            if gap > CUE_REACH_AFTER || self.sentence_break(q.after.saturating_sub(1), c.first_tok)
+            {
+                break;
+            }
+            match self.kind(c) {
+                CueKind::According => return Some(i),
+                // `"…"، قال المتحدث`: a verb right after the quotation.
+                CueKind::Verb { .. } if gap <= 2 => return Some(i),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Speech or a quoted name, title or term?
+    fn is_speech(&self, q: &QuoteView, cue: usize) -> bool {
+        let c = &self.cues[cue];
+        let cue_after = c.first_tok >= q.after;
+        // The words just before the opening mark, punctuation skipped.
+        let prev: Vec<(usize, &str)> = (q.first.saturating_sub(4)..q.first)
+            .rev()
+            .filter_map(|k| self.word(k).map(|w| (k, w)))
+            .take(2)
+            .collect();
+        let names_it = |w: &str| {
+            lookup_noun(&self.lex.naming, w).is_some()
+                || lookup_noun(
+                    &self.lex.naming,
+                    w.strip_prefix('ل').or(w.strip_prefix('ب')).unwrap_or(w),
+                )
+                .is_some()
+        };
+        // `فيلم "…"`, `صحيفة "…"`, `حملته "…"`: a name follows.
+        if let Some(&(_, w)) = prev.first() {
+            if names_it(w) {
+                return false;
+            }
+        }
+        if q.words == 0 {
+            return false;
+        }
+        if q.words >= 4 {
+            return !q.latin_only;
+        }
+        if cue_after {
+            return self.kind(c) == CueKind::According;
+        }
+        if q.latin_only {
+            return false;
+        }
+        // A short fragment is speech when the sentence says someone used
+        // those words: `وصفهم بـ"الإرهابيين"`, `بأنه "عبقري"`, `أن إيران
+        // "ستفحم"`, `على ضرورة "التنسيق الدولي"`.
+        let Some(&(k, w)) = prev.first() else {
+            return false;
+        };
+        if k <= c.last_tok {
+            // Right after the cue: `أبلغ "الاقتصادية"`, `وأوضح لـ«عكاظ»`.
+            return w == "ب"
+                && self
+                    .word(c.last_tok)
+                    .is_some_and(|v| v.ends_with("هم") || v.ends_with('ه'));
+        }
+        if organisation_or_title(self.lex, w) {
+            return false;
+        }
+        let introduces = |w: &str| {
+            matches!(
+                w,
+                "ان" | "انه"
+                    | "انها"
+                    | "بان"
+                    | "بانه"
+                    | "بانها"
+                    | "ب"
+                    | "على"
+                    | "ضروره"
+                    | "وان"
+                    | "وانه"
+            )
+        };
+        let complementiser_between = (c.last_tok + 1..q.first).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها" | "وان" | "وانه"
+                )
+            })
+        });
+        prev.iter().any(|&(_, w)| introduces(w))
+            || (complementiser_between
+                && !matches!(w, "عن" | "الي" | "في" | "من" | "عبر" | "مع" | "ل"))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn attribution(
+        &self,
+        span: &QuotedSpan,
+        q: &QuoteView,
+        cue: Option<&CueHit>,
+        entity: Option<&crate::coref::Entity>,
+        mention: Option<NounPhrase>,
+        reached: Reached,
+        _doc: &Document<'_>,
+    ) -> Attribution {
+        let quote = self.quote_excerpt(span);
+        let kind = self.quote_kind(q, cue);
+        let cue_out = cue.map(|c| {
+            let (s, e) = self.norm.original_range(self.original, c.start, c.end);
+            Cue {
+                text: self.original[s..e].to_owned(),
+                lemma: self.lex.cue_forms[c.form].lemma.clone(),
+                start: s,
+                end: e,
+                char_start: 0,
+                char_end: 0,
+            }
+        });
+        let speaker = entity.map(|ent| {
+            let (s, e) = self
+                .norm
+                .original_range(self.original, ent.name.0, ent.name.1);
+            let mention = mention.as_ref().map(|np| self.excerpt(np.start, np.end));
+            Speaker {
+                name: self.original[s..e].to_owned(),
+                mention,
+                resolution: match reached {
+                    Reached::Explicit => Resolution::Explicit,
+                    Reached::Coreference => Resolution::Coreference,
+                    Reached::Implicit => Resolution::Implicit,
+                },
+                id: None,
+            }
+        });
+        let confidence = confidence(
+            q,
+            cue.is_some(),
+            speaker.as_ref(),
+            entity.is_some_and(|e| e.described_only),
+        );
+        Attribution {
+            kind,
+            quote,
+            cue: cue_out,
+            speaker,
+            confidence,
+        }
+    }
+
+    fn excerpt(&self, start: usize, end: usize) -> Excerpt {
+        let (s, e) = self.norm.original_range(self.original, start, end);
+        Excerpt {
+            text: self.original[s..e].to_owned(),
+            start: s,
+            end: e,
+            char_start: 0,
+            char_end: 0,
+        }
+    }
+
+    fn quote_excerpt(&self, span: &QuotedSpan) -> Excerpt {
+        let s = match span.open {
+            // Right after the opening mark, which folding keeps as it is.
+            Some(open) => {
+                let o = self.norm.original(open);
+                o + self.original[o..].chars().next().map_or(0, char::len_utf8)
+            }
+            None => self.norm.original(span.start),
+        };
+        let e = match span.close {
+            Some(close) => self.norm.original(close),
+            None => {
+                self.norm
+                    .original_range(self.original, span.start, span.end)
+                    .1
+            }
+        };
+        let e = e.max(s);
+        Excerpt {
+            text: self.original[s..e].to_owned(),
+            start: s,
+            end: e,
+            char_start: 0,
+            char_end: 0,
+        }
+    }
+
+    /// Direct after a colon or right after the cue or its subject; mixed
+    /// when the quotation is woven into the sentence.
+    fn quote_kind(&self, q: &QuoteView, cue: Option<&CueHit>) -> QuoteKind {
+        let prev = q.first.checked_sub(1).map(|k| self.tokens[k].kind);
+        match (prev, cue) {
+            (Some(TokenKind::Punct(':')), _) | (None | Some(TokenKind::Newline), _) | (_, None) => {
+                QuoteKind::Direct
+            }
+            (_, Some(c)) if c.last_tok + 1 == q.first => QuoteKind::Direct,
+            _ => {
+                let after_complementiser = (q.first.saturating_sub(3)..q.first)
+                    .filter_map(|k| self.word(k))
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "ان" | "انه"
+                                | "انها"
+                                | "بان"
+                                | "بانه"
+                                | "بانها"
+                                | "ب"
+                                | "على"
+                                | "الي"
+                                | "عن"
+                        )
+                    });
+                if after_complementiser {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Direct
+                }
+            }
+        }
+    }
+}
+
+fn organisation_or_title(lex: &Lexicons, w: &str) -> bool {
+    matches!(classify(lex, w), WordClass::Organisation(_))
+}
+
+/// What the attribution step needs to know about a quoted span.
+struct QuoteView {
+    /// Token of the opening mark (or of the first content word).
+    first: usize,
+    /// Token after the closing mark.
+    after: usize,
+    /// Words inside.
+    words: usize,
+    /// Only Latin letters, digits and punctuation (`"BBC"`).
+    latin_only: bool,
+    /// Opens a paragraph.
+    starts_paragraph: bool,
+}
+
+/// How likely the span and the speaker are right, from what was seen.
+fn confidence(
+    q: &QuoteView,
+    has_cue: bool,
+    speaker: Option<&Speaker>,
+    described_only: bool,
+) -> f32 {
+    let mut c: f32 = match speaker.map(|s| s.resolution) {
+        Some(Resolution::Explicit) => 0.9,
+        Some(Resolution::Coreference) => 0.8,
+        Some(Resolution::Implicit) => 0.7,
+        None => 0.3,
+    };
+    if described_only {
+        c -= 0.1;
+    }
+    if !has_cue {
+        c -= 0.2;
+    }
+    if q.words < 4 {
+        c -= 0.1;
+    }
+    c.clamp(0.05, 0.99)
+}
+
+/// Fills every `char_start`/`char_end` in one sweep over the text.
+fn finish_char_offsets(text: &str, out: &mut [Attribution]) {
+    let mut offsets: Vec<usize> = Vec::with_capacity(out.len() * 6);
+    for a in out.iter() {
+        offsets.extend([a.quote.start, a.quote.end]);
+        if let Some(c) = &a.cue {
+            offsets.extend([c.start, c.end]);
+        }
+        if let Some(m) = a.speaker.as_ref().and_then(|s| s.mention.as_ref()) {
+            offsets.extend([m.start, m.end]);
+        }
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut chars = Vec::with_capacity(offsets.len());
+    let (mut at, mut count) = (0usize, 0usize);
+    for &o in &offsets {
+        count += text[at..o].chars().count();
+        at = o;
+        chars.push(count);
+    }
+    let char_of = |b: usize| chars[offsets.binary_search(&b).expect("offset was collected")];
+    for a in out.iter_mut() {
+        a.quote.char_start = char_of(a.quote.start);
+        a.quote.char_end = char_of(a.quote.end);
+        if let Some(c) = &mut a.cue {
+            c.char_start = char_of(c.start);
+            c.char_end = char_of(c.end);
+        }
+        if let Some(m) = a.speaker.as_mut().and_then(|s| s.mention.as_mut()) {
+            m.char_start = char_of(m.start);
+            m.char_end = char_of(m.end);
+        }
     }
 }
 
 /// Options and lexicon additions for a [`QuoteExtractor`].
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
-    extra_verbs: Vec<String>,
-    extra_titles: Vec<String>,
+    additions: Additions,
     known_speakers: Vec<String>,
     known_speaker_paths: Vec<std::path::PathBuf>,
 }
 
 impl Builder {
-    /// Extra reporting verbs, in the format of `data/reporting_verbs.txt`.
+    /// Extra reporting verbs, in the format of `data/reporting_verbs.txt`:
+    /// `lemma present participle [forms…]`, `-` for none, `#` comments.
     pub fn reporting_verbs(mut self, lines: &str) -> Self {
-        self.extra_verbs.push(lines.to_owned());
+        self.additions.verbs.push(lines.to_owned());
         self
     }
 
     /// Extra person titles, one a line, in the format of `data/titles.txt`.
     pub fn titles(mut self, lines: &str) -> Self {
-        self.extra_titles.push(lines.to_owned());
+        self.additions.titles.push(lines.to_owned());
         self
     }
 
@@ -72,6 +743,7 @@ impl Builder {
 
     /// Builds the extractor, checking every user-supplied line.
     pub fn build(self) -> Result<QuoteExtractor, Error> {
-        Ok(QuoteExtractor { _private: () })
+        let lex = Lexicons::build(&self.additions)?;
+        Ok(QuoteExtractor { lex: Arc::new(lex) })
     }
 }

@@ -18,8 +18,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod coref;
+mod cues;
 mod error;
 mod extractor;
+mod lexicon;
+mod marks;
+mod normalize;
+mod speaker;
+mod tokens;
 mod types;
 
 pub use error::Error;

@@ -1,0 +1,366 @@
+//! Coreference across the document: who an implied subject, a title, an
+//! organisation's bare head or part of a name refers to, and the fullest
+//! name the document gives each speaker.
+//!
+//! - `وأضاف: «…»` → the previous speaker; `وأضافت` → the previous female one.
+//! - `وتابع الوزير الأميركي` → the earlier speaker whose titles include
+//!   `وزير` and `أميركي` (`وزير الخارجية الأميركي أنتوني بلينكن`).
+//! - `وقالت الرابطة` → the organisation named in full earlier
+//!   (`رابطة اللاعبين المحترفين`).
+//! - `أعرب حسين` → `فؤاد حسين`, the longest run of name words around any
+//!   occurrence of `حسين` in the document.
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicons;
+use crate::speaker::{classify, is_nisba, parse_noun_phrase, Head, NounPhrase, WordClass};
+use crate::tokens::Token;
+
+/// Someone (or something) that speaks in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// Folded byte range of the canonical name in the document.
+    pub name: (usize, usize),
+    /// The canonical name's words, folded.
+    pub name_words: Vec<String>,
+    /// Title and description keys gathered from every mention.
+    pub descriptors: Vec<String>,
+    pub head: Head,
+    pub feminine: bool,
+    /// The canonical name is a description, not a name (`مصدر أمني`).
+    pub described_only: bool,
+}
+
+/// The document as coreference sees it.
+pub(crate) struct Document<'d> {
+    pub text: &'d str,
+    pub tokens: &'d [Token],
+    pub lex: &'d Lexicons,
+    /// Sorted token indices of cues, which no name runs through.
+    pub cue_tokens: &'d [usize],
+    /// Word → token indices, built on first use.
+    index: Option<HashMap<&'d str, Vec<u32>>>,
+}
+
+impl<'d> Document<'d> {
+    pub fn new(
+        text: &'d str,
+        tokens: &'d [Token],
+        lex: &'d Lexicons,
+        cue_tokens: &'d [usize],
+    ) -> Self {
+        Document {
+            text,
+            tokens,
+            lex,
+            cue_tokens,
+            index: None,
+        }
+    }
+
+    fn word(&self, k: usize) -> Option<&'d str> {
+        let t = self.tokens.get(k)?;
+        t.is_word().then(|| t.text(self.text))
+    }
+
+    pub fn is_cue(&self, k: usize) -> bool {
+        self.cue_tokens.binary_search(&k).is_ok()
+    }
+
+    fn occurrences(&mut self, word: &str) -> Vec<u32> {
+        let (text, tokens) = (self.text, self.tokens);
+        let index = self.index.get_or_insert_with(|| {
+            let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
+            for (k, t) in tokens.iter().enumerate() {
+                if t.is_word() {
+                    index.entry(t.text(text)).or_default().push(k as u32);
+                }
+            }
+            index
+        });
+        index.get(word).cloned().unwrap_or_default()
+    }
+
+    /// A word that can be part of a personal name here.
+    fn name_like(&self, k: usize) -> bool {
+        !self.is_cue(k)
+            && self.word(k).is_some_and(|w| {
+                matches!(
+                    classify(self.lex, w),
+                    WordClass::Name | WordClass::Connector
+                )
+            })
+    }
+
+    /// The fullest name around any occurrence of the name words of the
+    /// folded range `name`: name words before it, and name words or one
+    /// surname with the article after it.
+    pub fn fullest_name(&mut self, name: (usize, usize)) -> (usize, usize) {
+        let words: Vec<String> = self.text[name.0..name.1]
+            .split(' ')
+            .map(str::to_owned)
+            .collect();
+        let Some(first) = words.first() else {
+            return name;
+        };
+        let mut best = name;
+        let mut best_score = (words.len(), false);
+        for k in self.occurrences(first) {
+            let k = k as usize;
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| self.word(k + i) == Some(w.as_str()));
+            if !matches {
+                continue;
+            }
+            let mut s = k;
+            while s > 0 && k - s < 3 && self.name_like(s - 1) {
+                s -= 1;
+            }
+            let mut e = k + words.len();
+            while e < self.tokens.len() && e - (k + words.len()) < 3 && self.name_like(e) {
+                e += 1;
+            }
+            // One surname with the article may close the name, when nothing
+            // name-like follows it: `جريدي المنصوري`.
+            if e < self.tokens.len()
+                && e - (k + words.len()) < 3
+                && !self.is_cue(e)
+                && self.word(e).is_some_and(|w| {
+                    classify(self.lex, w) == WordClass::Definite && !is_nisba(self.lex, w)
+                })
+                && !self.name_like(e + 1)
+            {
+                e += 1;
+            }
+            // A name right after a title or an adjective is cleanly
+            // delimited; one after an unknown word may have swallowed a verb.
+            let clean = s == 0
+                || self.word(s - 1).is_none_or(|w| {
+                    matches!(
+                        classify(self.lex, w),
+                        WordClass::Title(_) | WordClass::Definite
+                    )
+                });
+            let score = (e - s, clean);
+            if (score.1 && !best_score.1) || (score.1 == best_score.1 && score.0 > best_score.0) {
+                best_score = score;
+                best = (
+                    self.tokens[s].start as usize,
+                    self.tokens[e - 1].end as usize,
+                );
+            }
+        }
+        best
+    }
+
+    /// The nearest mention, before `before` (else after it), of a speaker
+    /// whose descriptors include all of `keys`, parsed where its head word
+    /// occurs; it must name a person or give an organisation more fully.
+    pub fn find_described(
+        &mut self,
+        keys: &[String],
+        head: Head,
+        before: usize,
+    ) -> Option<NounPhrase> {
+        let key = keys.first()?;
+        let mut variants = vec![key.clone(), format!("{key}ه")];
+        for p in ["ال", "وال", "و"] {
+            variants.push(format!("{p}{key}"));
+            variants.push(format!("{p}{key}ه"));
+        }
+        let mut found: Vec<u32> = variants.iter().flat_map(|v| self.occurrences(v)).collect();
+        found.sort_unstable();
+        let mut best: Option<NounPhrase> = None;
+        for k in found {
+            let k = k as usize;
+            let cue = |j: usize| self.is_cue(j);
+            let Some(np) = parse_noun_phrase(self.text, self.tokens, self.lex, k, None, &cue)
+            else {
+                continue;
+            };
+            let fuller = match head {
+                Head::Person => np.name.is_some(),
+                _ => np.descriptors.len() > keys.len() || np.name.is_some(),
+            };
+            let covers = keys.iter().all(|key| np.descriptors.contains(key));
+            if !(fuller && covers && np.head == head) {
+                continue;
+            }
+            if (np.start as usize) < before {
+                best = Some(np); // keep the nearest before
+            } else {
+                if best.is_none() {
+                    best = Some(np);
+                }
+                break;
+            }
+        }
+        best
+    }
+}
+
+/// How a subject was reached, before it becomes a public [`crate::Resolution`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reached {
+    Explicit,
+    Coreference,
+    Implicit,
+}
+
+/// The speakers of a document, in the order they spoke.
+#[derive(Debug, Default)]
+pub(crate) struct Discourse {
+    pub entities: Vec<Entity>,
+    /// `(folded offset, entity)` each time someone was made a speaker.
+    pub history: Vec<(usize, usize)>,
+}
+
+impl Discourse {
+    /// The latest speaker before folded offset `at`, agreeing in gender
+    /// when `feminine` is given.
+    pub fn last_speaker(&self, at: usize, feminine: Option<bool>) -> Option<usize> {
+        let upto = self.history.partition_point(|&(p, _)| p < at);
+        let recent = self.history[..upto].iter().rev().map(|&(_, e)| e);
+        match feminine {
+            None => recent.clone().next(),
+            Some(f) => recent
+                .clone()
+                .find(|&e| self.entities[e].feminine == f)
+                .or_else(|| recent.clone().next()),
+        }
+    }
+
+    pub fn record(&mut self, at: usize, entity: usize) {
+        self.history.push((at, entity));
+    }
+
+    /// The entity a mention names, created or merged; and how it was reached.
+    pub fn resolve(
+        &mut self,
+        doc: &mut Document<'_>,
+        np: &NounPhrase,
+        at: usize,
+    ) -> (usize, Reached) {
+        match (np.head, np.name) {
+            (Head::Document, None) => {
+                if let Some(e) = self.last_speaker(at, None) {
+                    return (e, Reached::Coreference);
+                }
+            }
+            (_, Some(name)) => return self.named(doc, np, name),
+            _ => {}
+        }
+        self.described(doc, np, at)
+    }
+
+    fn named(
+        &mut self,
+        doc: &mut Document<'_>,
+        np: &NounPhrase,
+        name: (usize, usize),
+    ) -> (usize, Reached) {
+        let mention_words: Vec<String> = doc.text[name.0..name.1]
+            .split(' ')
+            .map(str::to_owned)
+            .collect();
+        // An earlier speaker whose name holds these words.
+        let known = self
+            .entities
+            .iter()
+            .position(|e| !e.described_only && contains_run(&e.name_words, &mention_words));
+        let entity = match known {
+            Some(e) => e,
+            None => {
+                let full = doc.fullest_name(name);
+                let words: Vec<String> = doc.text[full.0..full.1]
+                    .split(' ')
+                    .map(str::to_owned)
+                    .collect();
+                // Merge with an earlier entity named by a part of this name.
+                let partial = self
+                    .entities
+                    .iter()
+                    .position(|e| !e.described_only && contains_run(&words, &e.name_words));
+                match partial {
+                    Some(e) => {
+                        self.entities[e].name = full;
+                        self.entities[e].name_words = words;
+                        e
+                    }
+                    None => {
+                        self.entities.push(Entity {
+                            name: full,
+                            name_words: words,
+                            descriptors: Vec::new(),
+                            head: np.head,
+                            feminine: np.feminine,
+                            described_only: false,
+                        });
+                        self.entities.len() - 1
+                    }
+                }
+            }
+        };
+        let e = &mut self.entities[entity];
+        for d in &np.descriptors {
+            if !e.descriptors.contains(d) {
+                e.descriptors.push(d.clone());
+            }
+        }
+        e.feminine |= np.feminine;
+        let reached = if e.name_words == mention_words {
+            Reached::Explicit
+        } else {
+            Reached::Coreference
+        };
+        (entity, reached)
+    }
+
+    fn described(
+        &mut self,
+        doc: &mut Document<'_>,
+        np: &NounPhrase,
+        at: usize,
+    ) -> (usize, Reached) {
+        let keys = &np.descriptors;
+        // A speaker already heard whose titles include these.
+        let heard = self.history.iter().rev().map(|&(_, e)| e).find(|&e| {
+            let ent = &self.entities[e];
+            ent.head == np.head
+                && !keys.is_empty()
+                && keys.iter().all(|k| ent.descriptors.contains(k))
+        });
+        if let Some(e) = heard {
+            return (e, Reached::Coreference);
+        }
+        if let Some(antecedent) = doc.find_described(keys, np.head, at) {
+            if antecedent.start != np.start {
+                let (e, _) = match antecedent.name {
+                    Some(name) => self.named(doc, &antecedent, name),
+                    None => self.new_described(&antecedent),
+                };
+                return (e, Reached::Coreference);
+            }
+        }
+        (self.new_described(np).0, Reached::Explicit)
+    }
+
+    fn new_described(&mut self, np: &NounPhrase) -> (usize, Reached) {
+        self.entities.push(Entity {
+            name: (np.start, np.end),
+            name_words: Vec::new(),
+            descriptors: np.descriptors.clone(),
+            head: np.head,
+            feminine: np.feminine,
+            described_only: true,
+        });
+        (self.entities.len() - 1, Reached::Explicit)
+    }
+}
+
+/// Does `haystack` contain `needle` as a run of consecutive words?
+fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}

@@ -1,0 +1,370 @@
+//! The word lists under `data/`, parsed and compiled once into
+//! aho-corasick automata.
+//!
+//! Every list is plain UTF-8, one entry a line, `#` starting a comment.
+//! Entries are folded like text (see [`crate::normalize`]) so that a list
+//! written with hamza and ta marbuta matches text written without them.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use crate::normalize::fold;
+use crate::Error;
+
+/// How a cue ties a quotation to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A finite verb: the speaker is its subject (`قال الوزير`).
+    Verb {
+        /// Imperfect (`يقول`, `تقول`): the subject often comes first.
+        present: bool,
+    },
+    /// An active participle (`قائلا`): the speaker is the main verb's subject.
+    Participle,
+    /// An attribution phrase (`بحسب`, `نقلا عن`): the speaker follows it.
+    According,
+    /// A word for an utterance or document (`في بيان`, `قوله`): the speaker
+    /// comes from elsewhere in the sentence.
+    SpeechNoun,
+}
+
+/// One surface form of a cue.
+#[derive(Debug, Clone)]
+pub(crate) struct CueForm {
+    pub lemma: String,
+    pub kind: CueKind,
+    /// Grammatically feminine (`قالت`, `تقول`, `قائلة`).
+    pub feminine: bool,
+    /// Ends with a word `ل` that may be the prefix of the next word
+    /// (`وفقا ل` in `وفقا للوزارة`).
+    pub open_end: bool,
+}
+
+/// A set of words, matched whole.
+#[derive(Debug, Clone)]
+pub(crate) struct WordList {
+    automaton: AhoCorasick,
+}
+
+impl WordList {
+    fn new(words: &[String]) -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(words)
+            .expect("word lists are small enough for a DFA");
+        WordList { automaton }
+    }
+
+    /// Is `word` (folded) in the list?
+    pub fn contains(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let input = Input::new(word).anchored(Anchored::Yes);
+        // Leftmost-longest returns the longest listed prefix of `word`;
+        // an entry equal to the whole word would be that longest one.
+        self.automaton
+            .find(input)
+            .is_some_and(|m| m.end() == word.len())
+    }
+}
+
+/// Every lexicon the pipeline uses.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicons {
+    /// All cue forms, unanchored, for one pass over a document.
+    pub cues: AhoCorasick,
+    /// `cue_forms[pattern id]`.
+    pub cue_forms: Vec<CueForm>,
+    pub titles: WordList,
+    pub organisations: WordList,
+    pub documents: WordList,
+    pub naming: WordList,
+    pub nisba: WordList,
+    pub stops: WordList,
+}
+
+const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
+const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
+const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
+const ORGANISATIONS: &str = include_str!("../data/organisation_nouns.txt");
+const DOCUMENTS: &str = include_str!("../data/document_nouns.txt");
+const NAMING: &str = include_str!("../data/naming_nouns.txt");
+const NISBA: &str = include_str!("../data/nisba.txt");
+const STOPS: &str = include_str!("../data/stop_words.txt");
+
+/// The meaningful lines of a list: `(line number, content)`.
+pub(crate) fn entries(list: &str) -> impl Iterator<Item = (usize, &str)> {
+    list.lines().enumerate().filter_map(|(i, line)| {
+        let content = line.split('#').next().unwrap_or("").trim();
+        (!content.is_empty()).then_some((i + 1, content))
+    })
+}
+
+fn is_arabic_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == ' ')
+}
+
+/// Parses reporting-verb lines into surface forms.
+fn verb_forms(list: &str, source: &str, out: &mut Vec<(String, CueForm)>) -> Result<(), Error> {
+    for (line, content) in entries(list) {
+        let fields: Vec<&str> = content.split_whitespace().collect();
+        let bad = |message: &str| Error::Lexicon {
+            source_name: source.to_owned(),
+            line,
+            message: message.to_owned(),
+        };
+        let (lemma_field, present, participle) = match fields.as_slice() {
+            [l, p, a, ..] => (*l, *p, *a),
+            _ => {
+                return Err(bad(
+                    "expected at least three fields: lemma, present tense (or -), participle stem (or -)",
+                ))
+            }
+        };
+        let (skip_lemma, lemma) = match lemma_field.strip_prefix('!') {
+            Some(l) => (true, l),
+            None => (false, lemma_field),
+        };
+        for f in fields.iter().skip(3).chain([&lemma, &present, &participle]) {
+            if *f != "-" && !is_arabic_word(f) {
+                return Err(bad(&format!(
+                    "`{f}` is not a word: use letters only, `-` for none"
+                )));
+            }
+        }
+        if lemma == "-" {
+            return Err(bad("the lemma cannot be `-`"));
+        }
+        let folded = fold(lemma);
+        let form = |feminine: bool, kind: CueKind| CueForm {
+            lemma: lemma.to_owned(),
+            kind,
+            feminine,
+            open_end: false,
+        };
+        let past = CueKind::Verb { present: false };
+        if !skip_lemma {
+            out.push((folded.clone(), form(false, past)));
+            out.push((format!("{folded}وا"), form(false, past)));
+            out.push((format!("{folded}ا"), form(false, past)));
+        }
+        out.push((format!("{folded}ت"), form(true, past)));
+        out.push((format!("{folded}تا"), form(true, past)));
+        if present != "-" {
+            let p = fold(present);
+            let stem = p
+                .strip_prefix('ي')
+                .ok_or_else(|| bad("the present tense must start with ي (يقول)"))?;
+            let now = CueKind::Verb { present: true };
+            out.push((format!("ي{stem}"), form(false, now)));
+            out.push((format!("ي{stem}ون"), form(false, now)));
+            out.push((format!("ي{stem}ان"), form(false, now)));
+            out.push((format!("ت{stem}"), form(true, now)));
+            out.push((format!("ت{stem}ان"), form(true, now)));
+        }
+        if participle != "-" {
+            let a = fold(participle);
+            out.push((format!("{a}ا"), form(false, CueKind::Participle)));
+            out.push((format!("{a}ين"), form(false, CueKind::Participle)));
+            out.push((format!("{a}ه"), form(true, CueKind::Participle)));
+        }
+        for extra in fields.iter().skip(3) {
+            let f = fold(extra);
+            let kind = if f.ends_with('ا') && !f.ends_with("وا") && f.len() > folded.len() {
+                CueKind::Participle
+            } else {
+                past
+            };
+            let feminine = f.ends_with('ت') || f.ends_with('ه');
+            out.push((f, form(feminine, kind)));
+        }
+    }
+    Ok(())
+}
+
+/// Parses phrase lines (one phrase a line).
+fn phrase_forms(
+    list: &str,
+    source: &str,
+    kind: CueKind,
+    out: &mut Vec<(String, CueForm)>,
+) -> Result<(), Error> {
+    for (line, content) in entries(list) {
+        if !is_arabic_word(content) {
+            return Err(Error::Lexicon {
+                source_name: source.to_owned(),
+                line,
+                message: format!("`{content}` is not a phrase of words"),
+            });
+        }
+        let words: Vec<&str> = content.split_whitespace().collect();
+        let phrase = fold(&words.join(" "));
+        let open_end = words.len() > 1 && words.last() == Some(&"ل");
+        out.push((
+            phrase,
+            CueForm {
+                lemma: words.join(" "),
+                kind,
+                feminine: false,
+                open_end,
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn word_list(lists: &[&str], source: &str) -> Result<WordList, Error> {
+    let mut words = Vec::new();
+    for list in lists {
+        for (line, content) in entries(list) {
+            if !is_arabic_word(content) || content.contains(' ') {
+                return Err(Error::Lexicon {
+                    source_name: source.to_owned(),
+                    line,
+                    message: format!("`{content}` is not one word"),
+                });
+            }
+            words.push(fold(content));
+        }
+    }
+    words.sort();
+    words.dedup();
+    Ok(WordList::new(&words))
+}
+
+/// User additions to the built-in lists.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Additions {
+    pub verbs: Vec<String>,
+    pub titles: Vec<String>,
+}
+
+impl Lexicons {
+    /// Compiles the built-in lists plus the user's additions.
+    pub fn build(additions: &Additions) -> Result<Self, Error> {
+        let mut forms = Vec::new();
+        verb_forms(REPORTING_VERBS, "data/reporting_verbs.txt", &mut forms)?;
+        for extra in &additions.verbs {
+            verb_forms(extra, "reporting verbs given to the builder", &mut forms)?;
+        }
+        phrase_forms(
+            ATTRIBUTION_PHRASES,
+            "data/attribution_phrases.txt",
+            CueKind::According,
+            &mut forms,
+        )?;
+        phrase_forms(
+            SPEECH_NOUNS,
+            "data/speech_nouns.txt",
+            CueKind::SpeechNoun,
+            &mut forms,
+        )?;
+        // One pattern per surface form: the first list to define it wins.
+        let mut seen = std::collections::HashSet::new();
+        forms.retain(|(f, _)| seen.insert(f.clone()));
+        let (patterns, cue_forms): (Vec<String>, Vec<CueForm>) = forms.into_iter().unzip();
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| Error::Lexicon {
+                source_name: "reporting cues".to_owned(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        let mut titles: Vec<&str> = vec![TITLES];
+        titles.extend(additions.titles.iter().map(String::as_str));
+        Ok(Lexicons {
+            cues,
+            cue_forms,
+            titles: word_list(&titles, "titles")?,
+            organisations: word_list(&[ORGANISATIONS], "data/organisation_nouns.txt")?,
+            documents: word_list(&[DOCUMENTS], "data/document_nouns.txt")?,
+            naming: word_list(&[NAMING], "data/naming_nouns.txt")?,
+            nisba: word_list(&[NISBA], "data/nisba.txt")?,
+            stops: word_list(&[STOPS], "data/stop_words.txt")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_and_free_of_duplicates() {
+        for (name, list) in [
+            ("reporting_verbs", REPORTING_VERBS),
+            ("attribution_phrases", ATTRIBUTION_PHRASES),
+            ("speech_nouns", SPEECH_NOUNS),
+            ("titles", TITLES),
+            ("organisation_nouns", ORGANISATIONS),
+            ("document_nouns", DOCUMENTS),
+            ("naming_nouns", NAMING),
+            ("nisba", NISBA),
+            ("stop_words", STOPS),
+        ] {
+            let keys: Vec<String> = entries(list)
+                .map(|(_, c)| {
+                    c.split_whitespace()
+                        .next()
+                        .unwrap()
+                        .trim_start_matches('!')
+                        .to_owned()
+                })
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(
+                keys, sorted,
+                "data/{name}.txt must be sorted and free of duplicates"
+            );
+        }
+    }
+
+    #[test]
+    fn verbs_generate_their_forms() {
+        let lex = Lexicons::build(&Additions::default()).unwrap();
+        for form in [
+            "قال",
+            "قالت",
+            "قالوا",
+            "يقول",
+            "تقول",
+            "قائلا",
+            "قائله",
+            "اكد",
+            "مؤكدا",
+        ] {
+            let m = lex
+                .cues
+                .find(form)
+                .unwrap_or_else(|| panic!("{form} is not a cue"));
+            assert_eq!((m.start(), m.end()), (0, form.len()), "{form}");
+        }
+        let m = lex.cues.find("يؤكد").unwrap();
+        assert_eq!(lex.cue_forms[m.pattern().as_usize()].lemma, "أكد");
+    }
+
+    #[test]
+    fn word_lists_match_whole_words() {
+        let lex = Lexicons::build(&Additions::default()).unwrap();
+        assert!(lex.titles.contains("وزير"));
+        assert!(!lex.titles.contains("وزيرا"));
+        assert!(!lex.titles.contains("وز"));
+    }
+
+    #[test]
+    fn a_malformed_user_line_is_an_error_naming_the_line() {
+        let additions = Additions {
+            verbs: vec!["# comment\nقال يقول قائل\nشرح\n".to_owned()],
+            ..Additions::default()
+        };
+        let err = Lexicons::build(&additions).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("line 3"), "{text}");
+    }
+}

@@ -1,0 +1,142 @@
+//! Arabic normalisation for matching, with a map back to the original text.
+//!
+//! Matching folds the spelling variation of real news: hamza forms of alef
+//! (`أكد`/`اكد`), alef maqsura (`الى`/`إلى`), ta marbuta (`المتحدثة`/
+//! `المتحدثه`), and drops diacritics, tatweel (`لـ”`), bidi and zero-width
+//! marks. The folded text never leaves the crate: every offset found in it
+//! is mapped back to the caller's text through [`Normalized::original`].
+
+/// Text folded for matching, with the original byte offset of every byte.
+#[derive(Debug, Clone)]
+pub(crate) struct Normalized {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original text of the char that
+    /// produced folded byte `i`; `map[text.len()]` is the original length.
+    map: Vec<u32>,
+}
+
+/// What folding does with one char.
+#[inline]
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    match c {
+        // Diacritics, Quranic marks, dagger alef and tatweel carry no
+        // meaning for matching.
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => None,
+        // Bidi controls, zero-width chars, BOM, Arabic letter mark.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{00AD}' => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' | 'ی' => Some('ي'),
+        'ة' => Some('ه'),
+        'ک' => Some('ك'),
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => Some(' '),
+        '\r' | '\u{2028}' | '\u{2029}' => Some('\n'),
+        _ => Some(c),
+    }
+}
+
+/// Folds a word or phrase of a lexicon the same way as text.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+impl Normalized {
+    /// Folds `original`, remembering where every folded byte came from.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII needs no folding but for CR: copy it a byte at a time.
+            let b = bytes[i];
+            if b < 0x80 {
+                text.push(if b == b'\r' { '\n' } else { b as char });
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            if let Some(f) = fold_char(c) {
+                text.push(f);
+                for _ in 0..f.len_utf8() {
+                    map.push(i as u32);
+                }
+            }
+            i += len;
+        }
+        map.push(original.len() as u32);
+        Normalized { text, map }
+    }
+
+    /// The original byte offset of folded byte offset `i` (a char boundary
+    /// of the folded text, or its length).
+    #[inline]
+    pub fn original(&self, i: usize) -> usize {
+        self.map[i] as usize
+    }
+
+    /// The original byte range of the folded range `start..end`: from the
+    /// first char to the end of the last one, its diacritics included, but
+    /// not the bidi controls or spaces that follow it.
+    pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let s = self.original(start);
+        let mut e = self.original(end);
+        while e > s {
+            let Some(c) = original[..e].chars().next_back() else {
+                break;
+            };
+            let dropped_control = fold_char(c).is_none() && !is_diacritic(c);
+            if dropped_control || c.is_whitespace() {
+                e -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        (s, e)
+    }
+}
+
+/// Marks that belong to the letter before them (harakat, tatweel).
+fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_hamza_alef_maqsura_ta_marbuta_and_drops_marks() {
+        let n = Normalized::new("وأكّدَت المتحدثةُ إلى لـ\u{200F}”");
+        assert_eq!(n.text, "واكدت المتحدثه الي ل”");
+    }
+
+    #[test]
+    fn maps_every_folded_offset_back_to_the_original() {
+        let original = "قالَ\u{200F} «نعم»";
+        let n = Normalized::new(original);
+        let q = n.text.find('«').unwrap();
+        assert_eq!(&original[n.original(q)..], "«نعم»");
+        assert_eq!(n.original(n.text.len()), original.len());
+        // The word keeps its diacritic, not the bidi mark after it.
+        let (s, e) = n.original_range(original, 0, "قال".len());
+        assert_eq!(&original[s..e], "قالَ");
+    }
+
+    #[test]
+    fn carriage_returns_and_nbsp_become_plain_breaks_and_spaces() {
+        let n = Normalized::new("a\r\nb\u{00A0}c");
+        assert_eq!(n.text, "a\n\nb c");
+    }
+}

@@ -1,0 +1,429 @@
+//! Speaker mentions: the noun phrase a cue links to.
+//!
+//! Arabic news names a speaker with a chain of titles, their genitives and
+//! adjectives, then the name (`وزير الخارجية العراقي فؤاد حسين`), or the
+//! name first and an appositive title after it (`كريج ريدي رئيس الوكالة`),
+//! or only a title or an organisation (`مصدر عسكري ميداني`، `الرابطة`).
+//! [`parse_noun_phrase`] reads such a chain word by word and says which
+//! words are the name and which describe the speaker.
+
+use crate::lexicon::{Lexicons, WordList};
+
+/// What a noun phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Head {
+    /// A person, named or described (`الوزير الأميركي`).
+    Person,
+    /// An organisation or institution (`وزارة الخارجية`، `الرابطة`).
+    Organisation,
+    /// A document speaking for its author (`البيان`).
+    Document,
+}
+
+/// A speaker mention in the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NounPhrase {
+    /// Folded byte range of the whole mention.
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the mention (end exclusive).
+    pub first_tok: usize,
+    pub end_tok: usize,
+    /// Folded byte range of the personal name within it, if any.
+    pub name: Option<(usize, usize)>,
+    /// Title and description words, folded, without ال or clitics
+    /// (`وزير`, `خارجيه`, `اميركي`): what coreference matches on.
+    pub descriptors: Vec<String>,
+    pub head: Head,
+    /// Grammatically feminine head (`المتحدثة`، `الوزارة`).
+    pub feminine: bool,
+}
+
+/// How a word behaves inside a speaker's noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    /// Ends the phrase: particles, prepositions, adverbs of time, numbers.
+    Stop,
+    /// A person's title or role; `true` when feminine.
+    Title(bool),
+    /// An organisation's head noun; `true` when feminine.
+    Organisation(bool),
+    /// A document (`بيان`، `تقرير`).
+    Document,
+    /// `باسم`، `بمجموعة`، `لحقوق`: links a title to its genitive.
+    Link,
+    /// `بن`، `أبو`، `عبد`، `آل`: joins the parts of a name.
+    Connector,
+    /// A word with the article: a genitive, an adjective or a surname.
+    Definite,
+    /// Anything else: a name, as far as the lexicons know.
+    Name,
+}
+
+/// Removes the conjunction و or ف when what remains is in `list`.
+fn without_conjunction<'w>(word: &'w str, list: &WordList) -> Option<&'w str> {
+    let rest = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'))?;
+    list.contains(rest).then_some(rest)
+}
+
+/// Strips the article and its fused prepositions: `ال`، `بال`، `لل`…
+pub(crate) fn strip_article(word: &str) -> &str {
+    for p in ["وال", "فال", "بال", "كال", "لل", "ال"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+/// Looks a noun up in `list` in its inflected forms: article, feminine ـة,
+/// sound plurals and attached pronouns (`المتحدثة`، `مسؤولو`، `نظيره`،
+/// `زوجته`). Returns whether the form was feminine.
+pub(crate) fn lookup_noun(list: &WordList, word: &str) -> Option<bool> {
+    let base = strip_article(word);
+    if list.contains(base) {
+        return Some(false);
+    }
+    if let Some(stem) = base.strip_suffix('ه') {
+        if list.contains(stem) {
+            return Some(true);
+        }
+    }
+    // A pronoun after the feminine ending turns ة into ت: زوجته → زوجة.
+    for suffix in ["ه", "ها", "هم", "هما"] {
+        if let Some(stem) = base.strip_suffix(suffix) {
+            if list.contains(stem) {
+                return Some(false);
+            }
+            if let Some(fem) = stem.strip_suffix('ت') {
+                if list.contains(fem) {
+                    return Some(true);
+                }
+            }
+        }
+    }
+    for plural in ["ون", "ين", "و"] {
+        if let Some(stem) = base.strip_suffix(plural) {
+            if stem.chars().count() >= 3 && list.contains(stem) {
+                return Some(false);
+            }
+        }
+    }
+    None
+}
+
+/// Classifies one folded word.
+pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
+    if lex.stops.contains(word) || without_conjunction(word, &lex.stops).is_some() {
+        return WordClass::Stop;
+    }
+    if word.chars().all(|c| c.is_numeric()) {
+        return WordClass::Stop;
+    }
+    let unconjoined = word
+        .strip_prefix('و')
+        .filter(|rest| rest.chars().count() >= 3)
+        .unwrap_or(word);
+    for w in [word, unconjoined] {
+        if let Some(fem) = lookup_noun(&lex.titles, w) {
+            return WordClass::Title(fem);
+        }
+        if let Some(fem) = lookup_noun(&lex.organisations, w) {
+            return WordClass::Organisation(fem);
+        }
+    }
+    if lookup_noun(&lex.documents, word).is_some() {
+        return WordClass::Document;
+    }
+    if matches!(
+        word,
+        "بن" | "ابن" | "بنت" | "ابو" | "ابي" | "ابا" | "عبد" | "ال" | "ام"
+    ) {
+        return WordClass::Connector;
+    }
+    if word == "باسم" {
+        return WordClass::Link;
+    }
+    if word.starts_with("ال") && word.chars().count() > 3 {
+        return WordClass::Definite;
+    }
+    if (word.starts_with('ب') || word.starts_with('ل')) && word.chars().count() > 3 {
+        let rest = &word['ب'.len_utf8()..];
+        if rest.starts_with("ال")
+            || lookup_noun(&lex.organisations, rest).is_some()
+            || lookup_noun(&lex.titles, rest).is_some()
+        {
+            return WordClass::Link;
+        }
+    }
+    WordClass::Name
+}
+
+/// Is this definite word an adjective of nationality or affiliation?
+pub(crate) fn is_nisba(lex: &Lexicons, word: &str) -> bool {
+    lex.nisba.contains(word) || lex.nisba.contains(word.strip_suffix('ه').unwrap_or(word))
+}
+
+/// The longest a speaker's noun phrase runs, in words.
+const MAX_WORDS: usize = 14;
+
+/// The words of a noun phrase starting at token `from` (or inside it, at
+/// folded byte `inner_start`, after an open-ended phrase like `وفقا ل`).
+/// `is_cue(k)` says whether token `k` is a cue, which ends the phrase.
+pub(crate) fn parse_noun_phrase(
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    lex: &Lexicons,
+    from: usize,
+    inner_start: Option<usize>,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<NounPhrase> {
+    let mut np = NounPhrase {
+        start: 0,
+        end: 0,
+        first_tok: from,
+        end_tok: from,
+        name: None,
+        descriptors: Vec::new(),
+        head: Head::Person,
+        feminine: false,
+    };
+    let mut head: Option<Head> = None;
+    let mut name_open = false;
+    let mut title_after_name = false;
+    let mut indefinite_title_head = false;
+    let mut k = from;
+    let word_at = |k: usize| -> Option<&str> {
+        let t = tokens.get(k)?;
+        if !t.is_word() {
+            return None;
+        }
+        let s = match inner_start {
+            Some(s) if k == from && s > t.start as usize && s < t.end as usize => s,
+            _ => t.start as usize,
+        };
+        Some(&text[s..t.end as usize])
+    };
+    while k < tokens.len() && k < from + MAX_WORDS {
+        let t = tokens[k];
+        let Some(word) = word_at(k) else {
+            // A comma may open an apposition: `الرئيس السوري، بشار الأسد،`
+            // or `أحمد أبو زيد، المتحدث الرسمي`.
+            let comma = matches!(t.kind, crate::tokens::TokenKind::Punct(',' | '،'));
+            if comma && head.is_some() {
+                if let Some(next) = word_at(k + 1).filter(|_| !is_cue(k + 1)) {
+                    let class = classify(lex, next);
+                    let name_follows = matches!(class, WordClass::Name | WordClass::Connector)
+                        && np.name.is_none();
+                    let title_follows = matches!(class, WordClass::Title(_))
+                        && np.name.is_some()
+                        && !title_after_name;
+                    if name_follows || title_follows {
+                        name_open = false;
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        };
+        if is_cue(k) {
+            break;
+        }
+        let first = head.is_none();
+        let start = if k == from {
+            inner_start
+                .unwrap_or(t.start as usize)
+                .max(t.start as usize)
+        } else {
+            t.start as usize
+        };
+        match classify(lex, word) {
+            WordClass::Stop => break,
+            WordClass::Title(fem) => {
+                if np.name.is_some() {
+                    title_after_name = true;
+                    name_open = false;
+                }
+                if first {
+                    np.feminine = fem;
+                    indefinite_title_head = !word.starts_with("ال");
+                }
+                np.descriptors.push(noun_key(word));
+                head.get_or_insert(Head::Person);
+            }
+            WordClass::Organisation(fem) => {
+                if np.name.is_some() && !title_after_name {
+                    break;
+                }
+                if first {
+                    np.feminine = fem;
+                }
+                np.descriptors.push(noun_key(word));
+                head.get_or_insert(Head::Organisation);
+            }
+            WordClass::Document => {
+                if !first {
+                    break;
+                }
+                np.descriptors.push(noun_key(word));
+                head = Some(Head::Document);
+            }
+            WordClass::Link => {
+                if first || (np.name.is_some() && !title_after_name) {
+                    break;
+                }
+                np.descriptors.push(noun_key(word));
+            }
+            WordClass::Connector | WordClass::Name => {
+                if indefinite_title_head
+                    && np.name.is_none()
+                    && (word.ends_with('ي') || word.ends_with("يه"))
+                {
+                    // `مصدر عسكري ميداني`: adjectives of an indefinite title.
+                    np.descriptors.push(noun_key(word));
+                } else if name_open {
+                    if let Some((s, _)) = np.name {
+                        np.name = Some((s, t.end as usize));
+                    }
+                } else if head == Some(Head::Organisation) && np.name.is_none() {
+                    // `هيئة الخدمات …` has no personal name; a bare word
+                    // here is part of the organisation's name.
+                    np.descriptors.push(noun_key(word));
+                } else {
+                    // A new name after an appositive title replaces the
+                    // genitive before it: `صديق فورمان ووكيل أعماله دنيس`.
+                    np.name = Some((start, t.end as usize));
+                    name_open = true;
+                    title_after_name = false;
+                }
+                head.get_or_insert(Head::Person);
+            }
+            WordClass::Definite => {
+                if name_open {
+                    name_open = false;
+                    if is_nisba(lex, word) {
+                        np.descriptors.push(noun_key(word));
+                    } else if let Some((s, _)) = np.name {
+                        // A surname with the article: `أحمد العمري`.
+                        np.name = Some((s, t.end as usize));
+                        let connector_before = k > from
+                            && word_at(k - 1)
+                                .is_some_and(|w| classify(lex, w) == WordClass::Connector);
+                        name_open = connector_before;
+                    }
+                } else if first {
+                    // A bare definite word: a name with the article
+                    // (`الأسد`، `العراق`).
+                    np.name = Some((start, t.end as usize));
+                    head = Some(Head::Person);
+                } else if np.name.is_some() && !title_after_name {
+                    break;
+                } else {
+                    np.descriptors.push(noun_key(word));
+                }
+            }
+        }
+        if first {
+            np.start = start;
+            np.first_tok = k;
+        }
+        np.end = t.end as usize;
+        np.end_tok = k + 1;
+        k += 1;
+    }
+    np.head = head?;
+    Some(np)
+}
+
+/// The key a descriptor is matched by: no conjunction, article or ـة.
+pub(crate) fn noun_key(word: &str) -> String {
+    let w = word
+        .strip_prefix('و')
+        .filter(|r| r.starts_with("ال"))
+        .unwrap_or(word);
+    let w = strip_article(w);
+    w.strip_suffix('ه').unwrap_or(w).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Additions;
+    use crate::normalize::fold;
+    use crate::tokens::tokenize;
+
+    /// (mention, name, head) of the phrase at the text's start.
+    fn np(text: &str) -> (String, Option<String>, Head) {
+        let lex = Lexicons::build(&Additions::default()).unwrap();
+        let text = fold(text);
+        let tokens = tokenize(&text);
+        let p =
+            parse_noun_phrase(&text, &tokens, &lex, 0, None, &|_| false).expect("a noun phrase");
+        (
+            text[p.start..p.end].to_owned(),
+            p.name.map(|(s, e)| text[s..e].to_owned()),
+            p.head,
+        )
+    }
+
+    #[test]
+    fn title_chain_then_name() {
+        let (m, name, head) = np("وزير الخارجية العراقي فؤاد حسين، على أن");
+        assert_eq!(m, "وزير الخارجيه العراقي فواد حسين");
+        assert_eq!(name.as_deref(), Some("فواد حسين"));
+        assert_eq!(head, Head::Person);
+    }
+
+    #[test]
+    fn appositive_name_between_commas() {
+        let (_, name, _) = np("الرئيس السوري، بشار الأسد، إن");
+        assert_eq!(name.as_deref(), Some("بشار الاسد"));
+    }
+
+    #[test]
+    fn name_then_appositive_title() {
+        let (m, name, _) = np("كريج ريدي رئيس الوكالة العالمية لمكافحة المنشطات للصحفيين");
+        assert_eq!(name.as_deref(), Some("كريج ريدي"));
+        assert_eq!(m, "كريج ريدي رئيس الوكاله العالميه لمكافحه المنشطات");
+    }
+
+    #[test]
+    fn compound_names_with_connectors() {
+        assert_eq!(
+            np("مدير المرصد رامي عبد الرحمن لوكالة").1.as_deref(),
+            Some("رامي عبد الرحمن")
+        );
+        assert_eq!(
+            np("المستشار أحمد أبو زيد، المتحدث الرسمي، بأنه")
+                .1
+                .as_deref(),
+            Some("احمد ابو زيد")
+        );
+    }
+
+    #[test]
+    fn unnamed_source_and_organisation() {
+        let (m, name, head) = np("مصدر عسكري ميداني لوكالة فرانس برس");
+        assert_eq!(
+            (m.as_str(), name, head),
+            ("مصدر عسكري ميداني", None, Head::Person)
+        );
+        let (m, name, head) = np("هيئة الخدمات الصحية البريطانية إن");
+        assert_eq!(
+            (m.as_str(), name, head),
+            ("هيئه الخدمات الصحيه البريطانيه", None, Head::Organisation)
+        );
+    }
+
+    #[test]
+    fn a_bare_title_is_a_description() {
+        let (m, name, head) = np("الوزير الأميركي قوله");
+        assert_eq!(
+            (m.as_str(), name, head),
+            ("الوزير الاميركي قوله", None, Head::Person)
+        );
+    }
+}
