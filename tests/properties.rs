@@ -239,11 +239,30 @@ fn lexicon() -> impl Strategy<Value = String> {
     ]
 }
 
+/// `cases` cases (or `PROPTEST_CASES`); failures are kept in `tests/properties.proptest-regressions`
+/// (cargo runs tests from the crate root) and replayed first on every run.
+fn config(cases: u32) -> ProptestConfig {
+    // PROPTEST_CASES overrides the count, for longer runs by hand.
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct(
+                "tests/properties.proptest-regressions",
+            ),
+        )),
+        ..ProptestConfig::default()
+    }
+}
+
 const PROBE: &str = "وقال وزير الخارجية فؤاد حسين: «نحتاج إلى عمل دولي». \
 وأضاف الوزير أن الحكومة “لن تتراجع”، بحسب مصدر أمني.";
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn extract_spans_are_well_formed(text in text()) {
@@ -261,7 +280,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(config(128))]
 
     #[test]
     fn builder_never_panics(
