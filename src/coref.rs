@@ -104,7 +104,7 @@ impl<'d> Document<'d> {
             return name;
         };
         let mut best = name;
-        let mut best_score = (words.len(), false);
+        let mut best_len = words.len();
         for k in self.occurrences(first) {
             let k = k as usize;
             let matches = words
@@ -114,18 +114,36 @@ impl<'d> Document<'d> {
             if !matches {
                 continue;
             }
+            // Before: name words back to a title, an adjective or a cue,
+            // which delimit a name cleanly (`العراقي فؤاد حسين`,
+            // `وقال كريج ريدي`); an unknown word there may be a verb.
             let mut s = k;
             while s > 0 && k - s < 3 && self.name_like(s - 1) {
                 s -= 1;
             }
-            let mut e = k + words.len();
-            while e < self.tokens.len() && e - (k + words.len()) < 3 && self.name_like(e) {
-                e += 1;
+            let clean = s > 0
+                && (self.is_cue(s - 1)
+                    || self.word(s - 1).is_some_and(|w| {
+                        matches!(
+                            classify(self.lex, w),
+                            WordClass::Title(_) | WordClass::Definite | WordClass::Place
+                        )
+                    }));
+            if !clean {
+                s = k;
             }
-            // One surname with the article may close the name, when nothing
-            // name-like follows it: `جريدي المنصوري`.
+            // After: connected parts (`تميم بن حمد آل ثاني`) and one
+            // surname with the article (`جريدي المنصوري`).
+            let mut e = k + words.len();
+            while e + 1 < self.tokens.len()
+                && self
+                    .word(e)
+                    .is_some_and(|w| classify(self.lex, w) == WordClass::Connector)
+                && self.name_like(e + 1)
+            {
+                e += 2;
+            }
             if e < self.tokens.len()
-                && e - (k + words.len()) < 3
                 && !self.is_cue(e)
                 && self.word(e).is_some_and(|w| {
                     classify(self.lex, w) == WordClass::Definite && !is_nisba(self.lex, w)
@@ -134,18 +152,8 @@ impl<'d> Document<'d> {
             {
                 e += 1;
             }
-            // A name right after a title or an adjective is cleanly
-            // delimited; one after an unknown word may have swallowed a verb.
-            let clean = s == 0
-                || self.word(s - 1).is_none_or(|w| {
-                    matches!(
-                        classify(self.lex, w),
-                        WordClass::Title(_) | WordClass::Definite
-                    )
-                });
-            let score = (e - s, clean);
-            if (score.1 && !best_score.1) || (score.1 == best_score.1 && score.0 > best_score.0) {
-                best_score = score;
+            if e - s > best_len && e - s <= 6 {
+                best_len = e - s;
                 best = (
                     self.tokens[s].start as usize,
                     self.tokens[e - 1].end as usize,
@@ -184,7 +192,12 @@ impl<'d> Document<'d> {
                 Head::Person => np.name.is_some(),
                 _ => np.descriptors.len() > keys.len() || np.name.is_some(),
             };
-            let covers = keys.iter().all(|key| np.descriptors.contains(key));
+            // An organisation may be referred to by its head alone with an
+            // adjective the full name lacks (`النادي الفرنسي`).
+            let covers = match head {
+                Head::Person => keys.iter().all(|key| np.descriptors.contains(key)),
+                _ => np.descriptors.first() == Some(key),
+            };
             if !(fuller && covers && np.head == head) {
                 continue;
             }

@@ -32,6 +32,7 @@ fn prefix_allowed(kind: CueKind, prefix: &str) -> bool {
             matches!(prefix, "" | "و" | "ف" | "ل" | "وف" | "ول" | "فل")
                 || (present && matches!(prefix, "س" | "وس" | "فس"))
         }
+        CueKind::Relay => matches!(prefix, "" | "و" | "ف"),
         CueKind::Participle => matches!(prefix, "" | "و"),
         CueKind::According | CueKind::SpeechNoun => matches!(prefix, "" | "و" | "ف"),
     }
@@ -84,12 +85,11 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Cue
 mod tests {
     use super::*;
     use crate::lexicon::Additions;
-    use crate::normalize::fold;
     use crate::tokens::tokenize;
 
     fn cues(text: &str) -> Vec<(String, String)> {
         let lex = Lexicons::build(&Additions::default()).unwrap();
-        let text = fold(text);
+        let text = crate::normalize::Normalized::new(text).text;
         let tokens = tokenize(&text);
         find_cues(&text, &tokens, &lex)
             .iter()

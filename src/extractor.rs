@@ -46,6 +46,49 @@ impl QuoteExtractor {
         Builder::default()
     }
 
+    /// For development: each cue of `text` with the subject it was given.
+    #[doc(hidden)]
+    pub fn trace_cues(&self, text: &str) -> Vec<String> {
+        let norm = Normalized::new(text);
+        let spans = quoted_spans(&norm.text);
+        let tokens = tokenize(&norm.text);
+        let mut cues = find_cues(&norm.text, &tokens, &self.lex);
+        cues.retain(|c| !spans.iter().any(|s| c.start >= s.start && c.start < s.end));
+        let run = Run {
+            original: text,
+            norm: &norm,
+            tokens: &tokens,
+            lex: &self.lex,
+            cues: &cues,
+        };
+        let cue_tokens: Vec<usize> = cues.iter().flat_map(|c| c.first_tok..=c.last_tok).collect();
+        let mut doc = Document::new(&norm.text, &tokens, &self.lex, &cue_tokens);
+        let mut discourse = Discourse::default();
+        let subjects = run.resolve_cue_subjects(&mut doc, &mut discourse);
+        cues.iter()
+            .zip(&subjects)
+            .map(|(c, s)| {
+                let subject = s.as_ref().map(|s| {
+                    let e = &discourse.entities[s.entity];
+                    let m = s.mention.as_ref().map(|m| &norm.text[m.start..m.end]);
+                    format!(
+                        "{} <{:?}> mention={:?} fem={}",
+                        &norm.text[e.name.0..e.name.1],
+                        s.reached,
+                        m,
+                        e.feminine
+                    )
+                });
+                format!(
+                    "{} [{}] -> {:?}",
+                    &norm.text[c.start..c.end],
+                    c.start,
+                    subject
+                )
+            })
+            .collect()
+    }
+
     /// Every quotation in `text` that is speech, with its cue and speaker,
     /// sorted by the quotation's start. Never fails: any `&str` is input.
     pub fn extract(&self, text: &str) -> Vec<Attribution> {
@@ -119,20 +162,31 @@ impl Run<'_> {
 
         let mut out = Vec::new();
         let mut previous_speaker: Option<usize> = None;
-        let mut previous_open_to_end = false;
+        let mut previous: Option<(QuoteView, bool)> = None;
         for span in spans {
             let quote = self.quote_view(span);
-            let continuation =
-                span.open.is_none() || (previous_open_to_end && quote.starts_paragraph);
-            previous_open_to_end = span.close.is_none();
+            let previous_speech = previous.as_ref().is_some_and(|p| p.1);
+            // A quotation that lost its opening mark, or that reopens a
+            // paragraph after one left open, goes on with the last voice.
+            let continues = span.open.is_none()
+                || (previous.as_ref().is_some_and(|p| p.0.open_to_end) && quote.starts_paragraph);
             let link = self.link_cue(&quote);
-            let speech = match link {
-                Some(c) => self.is_speech(&quote, c),
-                None => continuation && quote.words >= 2,
+            let speech = if previous
+                .as_ref()
+                .is_some_and(|p| self.coordinated(&p.0, &quote))
+            {
+                // `فيلمي "…" و"…"`: joined quotations are alike.
+                previous_speech
+            } else {
+                match link {
+                    Some(c) => self.is_speech(&quote, c),
+                    None => continues && previous_speech && quote.words >= 2,
+                }
             };
-            if !speech {
+            previous = Some((quote, speech));
+            let Some((quote, true)) = previous.as_ref() else {
                 continue;
-            }
+            };
             let (entity, mention, reached, cue) = match link {
                 Some(c) => {
                     let cue = &self.cues[c];
@@ -151,7 +205,7 @@ impl Run<'_> {
             }
             out.push(self.attribution(
                 span,
-                &quote,
+                quote,
                 cue,
                 entity.map(|e| &discourse.entities[e]),
                 mention,
@@ -191,6 +245,7 @@ impl Run<'_> {
                         .or_else(|| self.implicit(discourse, cue))
                 }
                 CueKind::According => self.according_subject(doc, discourse, cue),
+                CueKind::Relay => self.relayed_subject(doc, discourse, cue),
                 CueKind::SpeechNoun => None,
             };
             if let Some(s) = &subject {
@@ -199,6 +254,23 @@ impl Run<'_> {
             subjects.push(subject);
         }
         subjects
+    }
+
+    /// `نقلت الوكالة عن الوزير قوله`: the one named after `عن`; the medium
+    /// itself never becomes the speaker.
+    fn relayed_subject(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+        cue: &CueHit,
+    ) -> Option<Subject> {
+        let from = cue.last_tok + 1;
+        let to = (from + 12).min(self.tokens.len());
+        let about = (from..to)
+            .take_while(|&k| !self.ends_sentence(k))
+            .find(|&k| self.word(k) == Some("عن"))?;
+        let np = self.noun_phrase_at(about + 1, None)?;
+        Some(self.explicit(doc, discourse, np, cue.start))
     }
 
     fn implicit(&self, discourse: &Discourse, cue: &CueHit) -> Option<Subject> {
@@ -257,7 +329,14 @@ impl Run<'_> {
             np = self.subject_before(cue.first_tok);
         }
         match np {
-            Some(np) => Some(self.explicit(doc, discourse, np, cue.start)),
+            Some(np) => {
+                let subject = self.explicit(doc, discourse, np, cue.start);
+                // `وتقول واشنطن`: the verb's gender is the speaker's.
+                if self.lex.cue_forms[cue.form].feminine {
+                    discourse.entities[subject.entity].feminine = true;
+                }
+                Some(subject)
+            }
             None => self.implicit(discourse, cue),
         }
     }
@@ -370,13 +449,40 @@ impl Run<'_> {
             .all(|c| !c.is_alphabetic() || c.is_ascii_alphabetic());
         let starts_paragraph =
             first == 0 || matches!(self.tokens[first - 1].kind, TokenKind::Newline);
+        let first_word = self.tokens[content_first..content_end]
+            .iter()
+            .find(|t| t.is_word())
+            .map(|t| t.text(self.text()));
         QuoteView {
             first,
             after,
             words,
             latin_only,
             starts_paragraph,
+            open_to_end: span.close.is_none(),
+            opens_with_name_noun: first_word.is_some_and(|w| self.names_what_follows(w)),
         }
+    }
+
+    /// `فيلم`، `صحيفة`، `وبرنامج`، `حملته`: a noun naming what follows.
+    fn names_what_follows(&self, w: &str) -> bool {
+        let bare = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ل'))
+            .or_else(|| w.strip_prefix('ب'))
+            .unwrap_or(w);
+        lookup_noun(&self.lex.naming, w).is_some() || lookup_noun(&self.lex.naming, bare).is_some()
+    }
+
+    /// Are two quotations joined by only a conjunction or a comma?
+    fn coordinated(&self, a: &QuoteView, b: &QuoteView) -> bool {
+        a.after <= b.first
+            && b.first - a.after <= 2
+            && (a.after..b.first).all(|k| match self.tokens[k].kind {
+                TokenKind::Word => matches!(self.word(k), Some("و" | "او")),
+                TokenKind::Punct(c) => matches!(c, ',' | '،'),
+                TokenKind::Newline => false,
+            })
     }
 
     /// The cue a quotation hangs on: the nearest before it in its sentence,
@@ -428,21 +534,13 @@ impl Run<'_> {
             .filter_map(|k| self.word(k).map(|w| (k, w)))
             .take(2)
             .collect();
-        let names_it = |w: &str| {
-            lookup_noun(&self.lex.naming, w).is_some()
-                || lookup_noun(
-                    &self.lex.naming,
-                    w.strip_prefix('ل').or(w.strip_prefix('ب')).unwrap_or(w),
-                )
-                .is_some()
-        };
         // `فيلم "…"`, `صحيفة "…"`, `حملته "…"`: a name follows.
         if let Some(&(_, w)) = prev.first() {
-            if names_it(w) {
+            if self.names_what_follows(w) {
                 return false;
             }
         }
-        if q.words == 0 {
+        if q.words == 0 || (q.words <= 3 && q.opens_with_name_noun) {
             return false;
         }
         if q.words >= 4 {
@@ -481,6 +579,7 @@ impl Run<'_> {
                     | "ب"
                     | "على"
                     | "ضروره"
+                    | "ضرورة"
                     | "وان"
                     | "وانه"
             )
@@ -643,6 +742,10 @@ struct QuoteView {
     latin_only: bool,
     /// Opens a paragraph.
     starts_paragraph: bool,
+    /// Its closing mark was lost: it runs to the paragraph's end.
+    open_to_end: bool,
+    /// Begins with a naming noun (`"مشروع الخلاص"`).
+    opens_with_name_noun: bool,
 }
 
 /// How likely the span and the speaker are right, from what was seen.

@@ -22,6 +22,9 @@ pub(crate) enum CueKind {
     Participle,
     /// An attribution phrase (`بحسب`, `نقلا عن`): the speaker follows it.
     According,
+    /// A medium relaying someone's words (`نقلت الوكالة عن الوزير`): the
+    /// speaker is the one named after `عن`.
+    Relay,
     /// A word for an utterance or document (`في بيان`, `قوله`): the speaker
     /// comes from elsewhere in the sentence.
     SpeechNoun,
@@ -61,6 +64,9 @@ impl WordList {
         if word.is_empty() {
             return false;
         }
+        if word.contains('ة') {
+            return self.contains(&word.replace('ة', "ه"));
+        }
         let input = Input::new(word).anchored(Anchored::Yes);
         // Leftmost-longest returns the longest listed prefix of `word`;
         // an entry equal to the whole word would be that longest one.
@@ -83,9 +89,12 @@ pub(crate) struct Lexicons {
     pub naming: WordList,
     pub nisba: WordList,
     pub stops: WordList,
+    pub places: WordList,
 }
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
+const RELAY_VERBS: &str = include_str!("../data/relay_verbs.txt");
+const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
@@ -108,7 +117,12 @@ fn is_arabic_word(s: &str) -> bool {
 }
 
 /// Parses reporting-verb lines into surface forms.
-fn verb_forms(list: &str, source: &str, out: &mut Vec<(String, CueForm)>) -> Result<(), Error> {
+fn verb_forms(
+    list: &str,
+    source: &str,
+    relay: bool,
+    out: &mut Vec<(String, CueForm)>,
+) -> Result<(), Error> {
     for (line, content) in entries(list) {
         let fields: Vec<&str> = content.split_whitespace().collect();
         let bad = |message: &str| Error::Lexicon {
@@ -141,7 +155,7 @@ fn verb_forms(list: &str, source: &str, out: &mut Vec<(String, CueForm)>) -> Res
         let folded = fold(lemma);
         let form = |feminine: bool, kind: CueKind| CueForm {
             lemma: lemma.to_owned(),
-            kind,
+            kind: if relay { CueKind::Relay } else { kind },
             feminine,
             open_end: false,
         };
@@ -246,9 +260,20 @@ impl Lexicons {
     /// Compiles the built-in lists plus the user's additions.
     pub fn build(additions: &Additions) -> Result<Self, Error> {
         let mut forms = Vec::new();
-        verb_forms(REPORTING_VERBS, "data/reporting_verbs.txt", &mut forms)?;
+        verb_forms(
+            REPORTING_VERBS,
+            "data/reporting_verbs.txt",
+            false,
+            &mut forms,
+        )?;
+        verb_forms(RELAY_VERBS, "data/relay_verbs.txt", true, &mut forms)?;
         for extra in &additions.verbs {
-            verb_forms(extra, "reporting verbs given to the builder", &mut forms)?;
+            verb_forms(
+                extra,
+                "reporting verbs given to the builder",
+                false,
+                &mut forms,
+            )?;
         }
         phrase_forms(
             ATTRIBUTION_PHRASES,
@@ -262,6 +287,16 @@ impl Lexicons {
             CueKind::SpeechNoun,
             &mut forms,
         )?;
+        // Text keeps ta marbuta: a form ending in it (`قائلة`) is matched
+        // whether written with ة or ه.
+        let with_ta: Vec<(String, CueForm)> = forms
+            .iter()
+            .filter_map(|(f, form)| {
+                f.strip_suffix('ه')
+                    .map(|stem| (format!("{stem}ة"), form.clone()))
+            })
+            .collect();
+        forms.extend(with_ta);
         // One pattern per surface form: the first list to define it wins.
         let mut seen = std::collections::HashSet::new();
         forms.retain(|(f, _)| seen.insert(f.clone()));
@@ -285,6 +320,7 @@ impl Lexicons {
             naming: word_list(&[NAMING], "data/naming_nouns.txt")?,
             nisba: word_list(&[NISBA], "data/nisba.txt")?,
             stops: word_list(&[STOPS], "data/stop_words.txt")?,
+            places: word_list(&[PLACES], "data/places.txt")?,
         })
     }
 }
@@ -297,6 +333,8 @@ mod tests {
     fn every_list_is_sorted_and_free_of_duplicates() {
         for (name, list) in [
             ("reporting_verbs", REPORTING_VERBS),
+            ("relay_verbs", RELAY_VERBS),
+            ("places", PLACES),
             ("attribution_phrases", ATTRIBUTION_PHRASES),
             ("speech_nouns", SPEECH_NOUNS),
             ("titles", TITLES),
@@ -306,8 +344,12 @@ mod tests {
             ("nisba", NISBA),
             ("stop_words", STOPS),
         ] {
+            let phrases = name.ends_with("phrases") || name.ends_with("nouns");
             let keys: Vec<String> = entries(list)
                 .map(|(_, c)| {
+                    if phrases {
+                        return c.to_owned();
+                    }
                     c.split_whitespace()
                         .next()
                         .unwrap()

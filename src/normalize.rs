@@ -1,9 +1,10 @@
 //! Arabic normalisation for matching, with a map back to the original text.
 //!
 //! Matching folds the spelling variation of real news: hamza forms of alef
-//! (`أكد`/`اكد`), alef maqsura (`الى`/`إلى`), ta marbuta (`المتحدثة`/
-//! `المتحدثه`), and drops diacritics, tatweel (`لـ”`), bidi and zero-width
-//! marks. The folded text never leaves the crate: every offset found in it
+//! (`أكد`/`اكد`), alef maqsura (`الى`/`إلى`), and drops diacritics, tatweel
+//! (`لـ”`), bidi and zero-width marks. Ta marbuta stays in the text, since
+//! it tells `المتحدثة` (feminine) from `نظيره` (his counterpart); the word
+//! lists fold it to ha and so match both spellings (see [`fold`]). The folded text never leaves the crate: every offset found in it
 //! is mapped back to the caller's text through [`Normalized::original`].
 
 /// Text folded for matching, with the original byte offset of every byte.
@@ -36,7 +37,6 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
         | '\u{00AD}' => None,
         'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
         'ى' | 'ی' => Some('ي'),
-        'ة' => Some('ه'),
         'ک' => Some('ك'),
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => Some(' '),
         '\r' | '\u{2028}' | '\u{2029}' => Some('\n'),
@@ -44,9 +44,13 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
     }
 }
 
-/// Folds a word or phrase of a lexicon the same way as text.
+/// Folds a word or phrase of a lexicon like text, and ta marbuta to ha,
+/// so that `قائلة` and `قائله` are one entry.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars().filter_map(fold_char).collect()
+    s.chars()
+        .filter_map(fold_char)
+        .map(|c| if c == 'ة' { 'ه' } else { c })
+        .collect()
 }
 
 impl Normalized {
@@ -119,7 +123,8 @@ mod tests {
     #[test]
     fn folds_hamza_alef_maqsura_ta_marbuta_and_drops_marks() {
         let n = Normalized::new("وأكّدَت المتحدثةُ إلى لـ\u{200F}”");
-        assert_eq!(n.text, "واكدت المتحدثه الي ل”");
+        assert_eq!(n.text, "واكدت المتحدثة الي ل”");
+        assert_eq!(fold("المتحدثة"), "المتحدثه");
     }
 
     #[test]
