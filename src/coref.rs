@@ -338,21 +338,32 @@ impl Discourse {
         at: usize,
     ) -> (usize, Reached) {
         let keys = &np.descriptors;
-        // A speaker already heard whose titles include these.
-        let heard = self.history.iter().rev().map(|&(_, e)| e).find(|&e| {
-            let ent = &self.entities[e];
-            ent.head == np.head
-                && !keys.is_empty()
-                && keys.iter().all(|k| ent.descriptors.contains(k))
-        });
-        if let Some(e) = heard {
+        // A speaker already heard whose titles include these; an
+        // organisation may be named again by its head alone (`اللجنة`).
+        let heard_with = |all: bool| {
+            self.history.iter().rev().map(|&(_, e)| e).find(|&e| {
+                let ent = &self.entities[e];
+                ent.head == np.head
+                    && !keys.is_empty()
+                    && if all {
+                        keys.iter().all(|k| ent.descriptors.contains(k))
+                    } else {
+                        ent.head != Head::Person && ent.descriptors.first() == keys.first()
+                    }
+            })
+        };
+        if let Some(e) = heard_with(true).or_else(|| heard_with(false)) {
             return (e, Reached::Coreference);
         }
         if let Some(antecedent) = doc.find_described(keys, np.head, at) {
             if antecedent.start != np.start {
-                let (e, _) = match antecedent.name {
-                    Some(name) => self.named(doc, &antecedent, name),
-                    None => self.new_described(&antecedent),
+                let e = match antecedent.name {
+                    Some(name) => self.named(doc, &antecedent, name).0,
+                    None => self
+                        .entities
+                        .iter()
+                        .position(|e| e.name == (antecedent.start, antecedent.end))
+                        .unwrap_or_else(|| self.new_described(&antecedent).0),
                 };
                 return (e, Reached::Coreference);
             }

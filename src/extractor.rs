@@ -299,13 +299,25 @@ impl Run<'_> {
         }
     }
 
+    /// Is token `j` part of a cue? Cues are sorted and never overlap.
+    fn is_cue_token(&self, j: usize) -> bool {
+        let i = self.cues.partition_point(|c| c.last_tok < j);
+        self.cues.get(i).is_some_and(|c| c.first_tok <= j)
+    }
+
     fn noun_phrase_at(&self, k: usize, inner: Option<usize>) -> Option<NounPhrase> {
-        let cue_at = |j: usize| {
-            self.cues
-                .iter()
-                .any(|c| j >= c.first_tok && j <= c.last_tok)
-        };
-        parse_noun_phrase(self.text(), self.tokens, self.lex, k, inner, &cue_at)
+        // After `وفقا ل` the noun starts inside the cue's own last token.
+        let cue_at = |j: usize| !(inner.is_some() && j == k) && self.is_cue_token(j);
+        let np = parse_noun_phrase(self.text(), self.tokens, self.lex, k, inner, &cue_at)?;
+        // `وفقا لتقرير نشرته هيئة الإذاعة`: the publisher is the author.
+        if np.head == Head::Document && np.name.is_none() && np.end_tok == k + 1 {
+            if let Some(w) = self.word(np.end_tok) {
+                if self.lex.publishing.contains(w) {
+                    return self.noun_phrase_at(np.end_tok + 1, None).or(Some(np));
+                }
+            }
+        }
+        Some(np)
     }
 
     fn verb_subject(

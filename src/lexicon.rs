@@ -90,10 +90,12 @@ pub(crate) struct Lexicons {
     pub nisba: WordList,
     pub stops: WordList,
     pub places: WordList,
+    pub publishing: WordList,
 }
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 const RELAY_VERBS: &str = include_str!("../data/relay_verbs.txt");
+const PUBLISHING: &str = include_str!("../data/publishing_verbs.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
@@ -321,6 +323,7 @@ impl Lexicons {
             nisba: word_list(&[NISBA], "data/nisba.txt")?,
             stops: word_list(&[STOPS], "data/stop_words.txt")?,
             places: word_list(&[PLACES], "data/places.txt")?,
+            publishing: word_list(&[PUBLISHING], "data/publishing_verbs.txt")?,
         })
     }
 }
@@ -335,6 +338,7 @@ mod tests {
             ("reporting_verbs", REPORTING_VERBS),
             ("relay_verbs", RELAY_VERBS),
             ("places", PLACES),
+            ("publishing_verbs", PUBLISHING),
             ("attribution_phrases", ATTRIBUTION_PHRASES),
             ("speech_nouns", SPEECH_NOUNS),
             ("titles", TITLES),
