@@ -40,6 +40,8 @@ pub(crate) struct Document<'d> {
     pub cue_tokens: &'d [usize],
     /// Word → token indices, built on first use.
     index: Option<HashMap<&'d str, Vec<u32>>>,
+    /// The first person named with a title, found on first use.
+    protagonist: Option<Option<NounPhrase>>,
 }
 
 impl<'d> Document<'d> {
@@ -55,7 +57,26 @@ impl<'d> Document<'d> {
             lex,
             cue_tokens,
             index: None,
+            protagonist: None,
         }
+    }
+
+    /// The first person the document names after a title
+    /// (`رئيس الوزراء الإيطالي الجديد جوزيبي كونتي`), looked for once.
+    pub fn first_named_person(&mut self) -> Option<NounPhrase> {
+        if self.protagonist.is_none() {
+            let found = (0..self.tokens.len()).find_map(|k| {
+                let w = self.word(k)?;
+                if !matches!(classify(self.lex, w), WordClass::Title(_)) {
+                    return None;
+                }
+                let cue = |j: usize| self.is_cue(j);
+                let np = parse_noun_phrase(self.text, self.tokens, self.lex, k, None, &cue)?;
+                (np.name.is_some() && np.head == Head::Person).then_some(np)
+            });
+            self.protagonist = Some(found);
+        }
+        self.protagonist.clone().flatten()
     }
 
     fn word(&self, k: usize) -> Option<&'d str> {

@@ -242,7 +242,7 @@ impl Run<'_> {
                             },
                             ..s
                         })
-                        .or_else(|| self.implicit(discourse, cue))
+                        .or_else(|| self.implicit(doc, discourse, cue))
                 }
                 CueKind::According => self.according_subject(doc, discourse, cue),
                 CueKind::Relay => self.relayed_subject(doc, discourse, cue),
@@ -273,15 +273,31 @@ impl Run<'_> {
         Some(self.explicit(doc, discourse, np, cue.start))
     }
 
-    fn implicit(&self, discourse: &Discourse, cue: &CueHit) -> Option<Subject> {
+    /// The implied subject: the last speaker agreeing in gender; before
+    /// anyone has spoken, the first person the article names with a title
+    /// (`رئيس الوزراء الإيطالي الجديد جوزيبي كونتي … وصرح للصحافة`).
+    fn implicit(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+        cue: &CueHit,
+    ) -> Option<Subject> {
         let feminine = self.lex.cue_forms[cue.form].feminine;
-        discourse
-            .last_speaker(cue.start, Some(feminine))
-            .map(|entity| Subject {
-                entity,
-                mention: None,
-                reached: Reached::Implicit,
-            })
+        let entity = match discourse.last_speaker(cue.start, Some(feminine)) {
+            Some(e) => e,
+            None => {
+                let np = doc.first_named_person()?;
+                if np.start >= cue.start {
+                    return None;
+                }
+                discourse.resolve(doc, &np, cue.start).0
+            }
+        };
+        Some(Subject {
+            entity,
+            mention: None,
+            reached: Reached::Implicit,
+        })
     }
 
     fn explicit(
@@ -349,7 +365,7 @@ impl Run<'_> {
                 }
                 Some(subject)
             }
-            None => self.implicit(discourse, cue),
+            None => self.implicit(doc, discourse, cue),
         }
     }
 
@@ -441,7 +457,7 @@ impl Run<'_> {
         }
         match np {
             Some(np) => Some(self.explicit(doc, discourse, np, cue.start)),
-            None => self.implicit(discourse, cue),
+            None => self.implicit(doc, discourse, cue),
         }
     }
 
