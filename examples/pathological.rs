@@ -180,8 +180,8 @@ fn main() -> ExitCode {
         ("500k « never closed", "«".repeat(SIZE / 2)),
         ("no spaces (letters+marks glued)", glued(&mut rng)),
         (
-            "every word a cue",
-            repeat_to("قال أكد أضاف وقالت قائلا", " ", SIZE),
+            "every word a cue (and quoted)",
+            repeat_to("قال أكد أضاف وقالت قائلا: «قال أكد أضاف»", " ", SIZE),
         ),
         (
             "one giant paragraph",
