@@ -170,7 +170,9 @@ impl Run<'_> {
             // paragraph after one left open, goes on with the last voice.
             let continues = span.open.is_none()
                 || (previous.as_ref().is_some_and(|p| p.0.open_to_end) && quote.starts_paragraph);
-            let link = self.link_cue(&quote);
+            let link = self
+                .link_cue(&quote)
+                .map(|c| self.saying_verb_for(c, &subjects));
             let speech = if previous
                 .as_ref()
                 .is_some_and(|p| self.coordinated(&p.0, &quote))
@@ -513,6 +515,32 @@ impl Run<'_> {
             })
     }
 
+    /// `وأضاف قائلا`, `وأردف الأسد قائلا`: a participle right after a
+    /// verb and its subject only says how the verb's speech went on; the
+    /// verb is the cue. After other words (`أعرب حسين عن شكره، قائلا`) the
+    /// participle is the cue itself.
+    fn saying_verb_for(&self, c: usize, subjects: &[Option<Subject>]) -> usize {
+        if self.kind(&self.cues[c]) != CueKind::Participle {
+            return c;
+        }
+        let Some(v) = self.main_verb_before(c) else {
+            return c;
+        };
+        let reach = subjects[v]
+            .as_ref()
+            .and_then(|s| s.mention.as_ref())
+            .map_or(self.cues[v].last_tok + 1, |m| {
+                m.end_tok.max(self.cues[v].last_tok + 1)
+            });
+        let between_is_comma = (reach..self.cues[c].first_tok)
+            .all(|k| matches!(self.tokens[k].kind, TokenKind::Punct(',' | '،')));
+        if between_is_comma {
+            v
+        } else {
+            c
+        }
+    }
+
     /// The cue a quotation hangs on: the nearest before it in its sentence,
     /// else an attribution phrase or verb just after it (`"…"، وفق الوكالة`).
     fn link_cue(&self, q: &QuoteView) -> Option<usize> {
@@ -605,7 +633,7 @@ impl Run<'_> {
                     | "بانه"
                     | "بانها"
                     | "ب"
-                    | "على"
+                    | "علي"
                     | "ضروره"
                     | "ضرورة"
                     | "وان"
@@ -739,7 +767,7 @@ impl Run<'_> {
                                 | "بانه"
                                 | "بانها"
                                 | "ب"
-                                | "على"
+                                | "علي"
                                 | "الي"
                                 | "عن"
                         )
