@@ -258,6 +258,13 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
+/// One default extractor for all cases: building takes milliseconds (more in
+/// a debug build), and sharing it is the documented use.
+fn shared() -> &'static QuoteExtractor {
+    static EXTRACTOR: std::sync::OnceLock<QuoteExtractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(QuoteExtractor::new)
+}
+
 const PROBE: &str = "وقال وزير الخارجية فؤاد حسين: «نحتاج إلى عمل دولي». \
 وأضاف الوزير أن الحكومة “لن تتراجع”، بحسب مصدر أمني.";
 
@@ -266,15 +273,13 @@ proptest! {
 
     #[test]
     fn extract_spans_are_well_formed(text in text()) {
-        let extractor = QuoteExtractor::new();
-        let found = extractor.extract(&text);
+        let found = shared().extract(&text);
         check_output(&text, &found)?;
     }
 
     #[test]
     fn extract_handles_arbitrary_unicode(text in any::<String>()) {
-        let extractor = QuoteExtractor::new();
-        let found = extractor.extract(&text);
+        let found = shared().extract(&text);
         check_output(&text, &found)?;
     }
 }
