@@ -137,12 +137,8 @@ struct OutputLine<'a> {
 
 /// What went wrong with one input line.
 fn parse_line(bytes: &[u8]) -> Result<(serde_json::Value, String), String> {
-    let line = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (at byte {} of the line)",
-            e.valid_up_to()
-        )
-    })?;
+    let line = std::str::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (at byte {} of the line)", e.valid_up_to()))?;
     let parsed: InputLine =
         serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
     let id = parsed.id.unwrap_or(serde_json::Value::Null);

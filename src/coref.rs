@@ -13,7 +13,9 @@
 use std::collections::HashMap;
 
 use crate::lexicon::Lexicons;
-use crate::speaker::{classify, is_nisba, parse_noun_phrase, Head, NounPhrase, WordClass};
+use crate::speaker::{
+    classify, is_nisba, parse_noun_phrase, sound_plural, Head, NounPhrase, WordClass,
+};
 use crate::tokens::Token;
 
 /// Someone (or something) that speaks in the document.
@@ -29,6 +31,8 @@ pub(crate) struct Entity {
     pub feminine: bool,
     /// The canonical name is a description, not a name (`مصدر أمني`).
     pub described_only: bool,
+    /// The name starts inside `للبنك`: write it with its alef (`البنك`).
+    pub lost_alef: bool,
 }
 
 /// The document as coreference sees it.
@@ -167,7 +171,9 @@ impl<'d> Document<'d> {
             if e < self.tokens.len()
                 && !self.is_cue(e)
                 && self.word(e).is_some_and(|w| {
-                    classify(self.lex, w) == WordClass::Definite && !is_nisba(self.lex, w)
+                    classify(self.lex, w) == WordClass::Definite
+                        && !is_nisba(self.lex, w)
+                        && !sound_plural(w)
                 })
                 && !self.name_like(e + 1)
             {
@@ -331,6 +337,7 @@ impl Discourse {
                             head: np.head,
                             feminine: np.feminine,
                             described_only: false,
+                            lost_alef: false,
                         });
                         self.entities.len() - 1
                     }
@@ -400,6 +407,7 @@ impl Discourse {
             head: np.head,
             feminine: np.feminine,
             described_only: true,
+            lost_alef: np.lost_alef,
         });
         (self.entities.len() - 1, Reached::Explicit)
     }

@@ -53,7 +53,7 @@ impl QuoteExtractor {
         let spans = quoted_spans(&norm.text);
         let tokens = tokenize(&norm.text);
         let mut cues = find_cues(&norm.text, &tokens, &self.lex);
-        cues.retain(|c| !spans.iter().any(|s| c.start >= s.start && c.start < s.end));
+        drop_cues_inside(&mut cues, &spans);
         let run = Run {
             original: text,
             norm: &norm,
@@ -102,8 +102,7 @@ impl QuoteExtractor {
         }
         let tokens = tokenize(&norm.text);
         let mut cues = find_cues(&norm.text, &tokens, &self.lex);
-        // A cue inside a quotation is the quoted voice's, not the narrator's.
-        cues.retain(|c| !spans.iter().any(|s| c.start >= s.start && c.start < s.end));
+        drop_cues_inside(&mut cues, &spans);
         let run = Run {
             original: text,
             norm: &norm,
@@ -113,6 +112,18 @@ impl QuoteExtractor {
         };
         run.attribute(&spans)
     }
+}
+
+/// A cue inside a quotation is the quoted voice's, not the narrator's.
+/// Both lists are sorted: one merge pass.
+fn drop_cues_inside(cues: &mut Vec<CueHit>, spans: &[QuotedSpan]) {
+    let mut s = 0;
+    cues.retain(|c| {
+        while s < spans.len() && spans[s].end <= c.start {
+            s += 1;
+        }
+        !spans.get(s).is_some_and(|span| span.start <= c.start)
+    });
 }
 
 /// The subject a cue was linked to.
@@ -202,6 +213,14 @@ impl Run<'_> {
                 }
                 None => (previous_speaker, None, Reached::Implicit, None),
             };
+            // A subject inside the quotation itself (`قال «الوزير…`) means
+            // the marks hold a name, not what was said.
+            if mention
+                .as_ref()
+                .is_some_and(|m| m.start < span.end && span.start < m.end)
+            {
+                continue;
+            }
             if entity.is_some() {
                 previous_speaker = entity;
             }
@@ -633,7 +652,7 @@ impl Run<'_> {
                     | "بانه"
                     | "بانها"
                     | "ب"
-                    | "علي"
+                    | "على"
                     | "ضروره"
                     | "ضرورة"
                     | "وان"
@@ -650,7 +669,7 @@ impl Run<'_> {
         });
         prev.iter().any(|&(_, w)| introduces(w))
             || (complementiser_between
-                && !matches!(w, "عن" | "الي" | "في" | "من" | "عبر" | "مع" | "ل"))
+                && !matches!(w, "عن" | "الى" | "في" | "من" | "عبر" | "مع" | "ل"))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -682,8 +701,12 @@ impl Run<'_> {
                 .norm
                 .original_range(self.original, ent.name.0, ent.name.1);
             let mention = mention.as_ref().map(|np| self.excerpt(np.start, np.end));
+            let name = &self.original[s..e];
             Speaker {
-                name: self.original[s..e].to_owned(),
+                name: match name.strip_prefix('ل') {
+                    Some(rest) if ent.lost_alef => format!("ال{rest}"),
+                    _ => name.to_owned(),
+                },
                 mention,
                 resolution: match reached {
                     Reached::Explicit => Resolution::Explicit,
@@ -767,8 +790,8 @@ impl Run<'_> {
                                 | "بانه"
                                 | "بانها"
                                 | "ب"
-                                | "علي"
-                                | "الي"
+                                | "على"
+                                | "الى"
                                 | "عن"
                         )
                     });

@@ -7,7 +7,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_exact, loosen};
 use crate::Error;
 
 /// How a cue ties a quotation to its speaker.
@@ -46,17 +46,19 @@ pub(crate) struct CueForm {
 #[derive(Debug, Clone)]
 pub(crate) struct WordList {
     automaton: AhoCorasick,
+    /// Lookups fold ة and ى like the list was folded.
+    loose: bool,
 }
 
 impl WordList {
-    fn new(words: &[String]) -> Self {
+    fn new(words: &[String], loose: bool) -> Self {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::DFA))
             .build(words)
             .expect("word lists are small enough for a DFA");
-        WordList { automaton }
+        WordList { automaton, loose }
     }
 
     /// Is `word` (folded) in the list?
@@ -64,8 +66,9 @@ impl WordList {
         if word.is_empty() {
             return false;
         }
-        if word.contains('ة') {
-            return self.contains(&word.replace('ة', "ه"));
+        if self.loose && word.contains(['ة', 'ى']) {
+            let loosened: String = word.chars().map(loosen).collect();
+            return self.contains(&loosened);
         }
         let input = Input::new(word).anchored(Anchored::Yes);
         // Leftmost-longest returns the longest listed prefix of `word`;
@@ -91,11 +94,13 @@ pub(crate) struct Lexicons {
     pub stops: WordList,
     pub places: WordList,
     pub publishing: WordList,
+    pub sources: WordList,
 }
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 const RELAY_VERBS: &str = include_str!("../data/relay_verbs.txt");
 const PUBLISHING: &str = include_str!("../data/publishing_verbs.txt");
+const SOURCES: &str = include_str!("../data/source_nouns.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
@@ -233,6 +238,15 @@ fn phrase_forms(
 }
 
 fn word_list(lists: &[&str], source: &str) -> Result<WordList, Error> {
+    word_list_folded(lists, source, true)
+}
+
+/// Stop words keep ى and ة: `على` is a preposition, `علي` a name.
+fn exact_word_list(lists: &[&str], source: &str) -> Result<WordList, Error> {
+    word_list_folded(lists, source, false)
+}
+
+fn word_list_folded(lists: &[&str], source: &str, loose: bool) -> Result<WordList, Error> {
     let mut words = Vec::new();
     for list in lists {
         for (line, content) in entries(list) {
@@ -243,12 +257,16 @@ fn word_list(lists: &[&str], source: &str) -> Result<WordList, Error> {
                     message: format!("`{content}` is not one word"),
                 });
             }
-            words.push(fold(content));
+            words.push(if loose {
+                fold(content)
+            } else {
+                fold_exact(content)
+            });
         }
     }
     words.sort();
     words.dedup();
-    Ok(WordList::new(&words))
+    Ok(WordList::new(&words, loose))
 }
 
 /// User additions to the built-in lists.
@@ -299,6 +317,29 @@ impl Lexicons {
             })
             .collect();
         forms.extend(with_ta);
+        // Likewise a word ending in ى (`نفى`, `على لسان`), folded to ي.
+        let mut with_maqsura: Vec<(String, CueForm)> = Vec::new();
+        for (f, form) in &forms {
+            let words: Vec<&str> = f.split(' ').collect();
+            for mask in 1u32..(1 << words.len().min(4)) {
+                let mut changed = false;
+                let variant: Vec<String> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| match w.strip_suffix('ي') {
+                        Some(stem) if mask & (1 << i) != 0 => {
+                            changed = true;
+                            format!("{stem}ى")
+                        }
+                        _ => (*w).to_owned(),
+                    })
+                    .collect();
+                if changed {
+                    with_maqsura.push((variant.join(" "), form.clone()));
+                }
+            }
+        }
+        forms.extend(with_maqsura);
         // One pattern per surface form: the first list to define it wins.
         let mut seen = std::collections::HashSet::new();
         forms.retain(|(f, _)| seen.insert(f.clone()));
@@ -321,9 +362,10 @@ impl Lexicons {
             documents: word_list(&[DOCUMENTS], "data/document_nouns.txt")?,
             naming: word_list(&[NAMING], "data/naming_nouns.txt")?,
             nisba: word_list(&[NISBA], "data/nisba.txt")?,
-            stops: word_list(&[STOPS], "data/stop_words.txt")?,
+            stops: exact_word_list(&[STOPS], "data/stop_words.txt")?,
             places: word_list(&[PLACES], "data/places.txt")?,
             publishing: word_list(&[PUBLISHING], "data/publishing_verbs.txt")?,
+            sources: word_list(&[SOURCES], "data/source_nouns.txt")?,
         })
     }
 }
@@ -338,6 +380,7 @@ mod tests {
             ("reporting_verbs", REPORTING_VERBS),
             ("relay_verbs", RELAY_VERBS),
             ("places", PLACES),
+            ("source_nouns", SOURCES),
             ("publishing_verbs", PUBLISHING),
             ("attribution_phrases", ATTRIBUTION_PHRASES),
             ("speech_nouns", SPEECH_NOUNS),

@@ -1,10 +1,11 @@
 //! Arabic normalisation for matching, with a map back to the original text.
 //!
 //! Matching folds the spelling variation of real news: hamza forms of alef
-//! (`أكد`/`اكد`), alef maqsura (`الى`/`إلى`), and drops diacritics, tatweel
-//! (`لـ”`), bidi and zero-width marks. Ta marbuta stays in the text, since
-//! it tells `المتحدثة` (feminine) from `نظيره` (his counterpart); the word
-//! lists fold it to ha and so match both spellings (see [`fold`]). The folded text never leaves the crate: every offset found in it
+//! (`أكد`/`اكد`, `إلى`/`الى`), and drops diacritics, tatweel (`لـ”`), bidi
+//! and zero-width marks. Ta marbuta and alef maqsura stay in the text: they
+//! tell `المتحدثة` (feminine) from `نظيره` (his counterpart) and the name
+//! `علي` from the preposition `على`. The word lists fold them to ha and ya
+//! and so match either spelling (see [`fold`]); the stop words do not. The folded text never leaves the crate: every offset found in it
 //! is mapped back to the caller's text through [`Normalized::original`].
 
 /// Text folded for matching, with the original byte offset of every byte.
@@ -36,7 +37,7 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
         | '\u{061C}'
         | '\u{00AD}' => None,
         'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-        'ى' | 'ی' => Some('ي'),
+        'ی' => Some('ي'),
         'ک' => Some('ك'),
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => Some(' '),
         '\r' | '\u{2028}' | '\u{2029}' => Some('\n'),
@@ -44,13 +45,26 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
     }
 }
 
-/// Folds a word or phrase of a lexicon like text, and ta marbuta to ha,
-/// so that `قائلة` and `قائله` are one entry.
+/// Folds a word or phrase of a lexicon like text, then ta marbuta to ha
+/// and alef maqsura to ya, so that `قائلة`/`قائله` and `نفى`/`نفي` are one
+/// entry.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .filter_map(fold_char)
-        .map(|c| if c == 'ة' { 'ه' } else { c })
-        .collect()
+    s.chars().filter_map(fold_char).map(loosen).collect()
+}
+
+/// Folds a word exactly like text: ta marbuta and alef maqsura are kept.
+pub(crate) fn fold_exact(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// The looser folding of the word lists: ة → ه, ى → ي.
+#[inline]
+pub(crate) fn loosen(c: char) -> char {
+    match c {
+        'ة' => 'ه',
+        'ى' => 'ي',
+        c => c,
+    }
 }
 
 impl Normalized {
@@ -123,7 +137,7 @@ mod tests {
     #[test]
     fn folds_hamza_alef_maqsura_ta_marbuta_and_drops_marks() {
         let n = Normalized::new("وأكّدَت المتحدثةُ إلى لـ\u{200F}”");
-        assert_eq!(n.text, "واكدت المتحدثة الي ل”");
+        assert_eq!(n.text, "واكدت المتحدثة الى ل”");
         assert_eq!(fold("المتحدثة"), "المتحدثه");
     }
 

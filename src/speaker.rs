@@ -37,6 +37,9 @@ pub(crate) struct NounPhrase {
     pub head: Head,
     /// Grammatically feminine head (`المتحدثة`، `الوزارة`).
     pub feminine: bool,
+    /// The phrase starts inside `للبنك` after `وفقا ل`: its first word lost
+    /// the alef of its article, which a name written out must restore.
+    pub lost_alef: bool,
 }
 
 /// How a word behaves inside a speaker's noun phrase.
@@ -153,7 +156,22 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
     }
     if matches!(
         word,
-        "بن" | "ابن" | "بنت" | "ابو" | "ابي" | "ابا" | "عبد" | "ال" | "ام"
+        "بن" | "ابن"
+            | "بنت"
+            | "ابو"
+            | "ابي"
+            | "ابا"
+            | "عبد"
+            | "ال"
+            | "ام"
+            | "دي"
+            | "ديل"
+            | "دا"
+            | "فان"
+            | "فون"
+            | "لا"
+            | "لو"
+            | "اولد"
     ) {
         return WordClass::Connector;
     }
@@ -184,6 +202,24 @@ pub(crate) fn is_nisba(lex: &Lexicons, word: &str) -> bool {
     lex.nisba.contains(word) || lex.nisba.contains(masculine)
 }
 
+/// `لصحيفة`، `للصحفيين`: a preposition glued to a noun, which ends a name
+/// (a name may start with lam: `هنري لوران`).
+fn is_dative(lex: &Lexicons, word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('ل') else {
+        return false;
+    };
+    rest.starts_with('ل')
+        || lookup_noun(&lex.organisations, rest).is_some()
+        || lookup_noun(&lex.naming, rest).is_some()
+        || lookup_noun(&lex.titles, rest).is_some()
+}
+
+/// A definite sound plural (`المعارضين`، `المسؤولون`): a group, not a surname.
+pub(crate) fn sound_plural(word: &str) -> bool {
+    let stem = word.strip_prefix("ال").unwrap_or(word);
+    stem.chars().count() >= 6 && (stem.ends_with("ين") || stem.ends_with("ون"))
+}
+
 /// The longest a speaker's noun phrase runs, in words.
 const MAX_WORDS: usize = 14;
 
@@ -207,6 +243,7 @@ pub(crate) fn parse_noun_phrase(
         descriptors: Vec::new(),
         head: Head::Person,
         feminine: false,
+        lost_alef: false,
     };
     let mut head: Option<Head> = None;
     let mut name_open = false;
@@ -214,6 +251,10 @@ pub(crate) fn parse_noun_phrase(
     let mut indefinite_title_head = false;
     // Adjectives right after an indefinite title head (`مصدر عسكري ميداني`).
     let mut adjectives = 0;
+    // The head is an unnamed source (`مصدر`، `مسؤول`).
+    let mut unnamed_source = false;
+    // Plain name words in the current name, connectors aside.
+    let mut plain_name_words = 0;
     // The name began the phrase (`غراهام أشتون مفوض الشرطة`), rather than
     // following a title as its genitive (`صديق فورمان ووكيل أعماله`).
     let mut name_first = false;
@@ -265,7 +306,15 @@ pub(crate) fn parse_noun_phrase(
         } else {
             t.start as usize
         };
-        match classify(lex, word) {
+        // After `وفقا ل` the rest of `للبنك` is `لبنك`: the article's lam.
+        let class = match (k == from && inner_start.is_some(), word.strip_prefix('ل')) {
+            (true, Some(rest)) => {
+                np.lost_alef = true;
+                classify(lex, &format!("ال{rest}"))
+            }
+            _ => classify(lex, word),
+        };
+        match class {
             // `رابطة اللاعبين المحترفين في إسبانيا`: where a body is.
             WordClass::Stop
                 if word == "في"
@@ -287,6 +336,7 @@ pub(crate) fn parse_noun_phrase(
                 if first {
                     np.feminine = fem;
                     indefinite_title_head = !word.starts_with("ال");
+                    unnamed_source = lookup_noun(&lex.sources, word).is_some();
                 }
                 np.descriptors.push(noun_key(word));
                 head.get_or_insert(Head::Person);
@@ -341,16 +391,32 @@ pub(crate) fn parse_noun_phrase(
             // `المرصد رامي عبد الرحمن`: a definite organisation is complete.
             WordClass::Name if definite_organisation && np.name.is_none() => break,
             WordClass::Connector | WordClass::Name => {
+                let class = classify(lex, word);
+                let after_connector = k > from
+                    && word_at(k - 1).is_some_and(|w| classify(lex, w) == WordClass::Connector);
+                let adjectival = unnamed_source
+                    || (word.ends_with('ي') || word.ends_with("يه") || word.ends_with("ية"));
                 if indefinite_title_head
                     && np.name.is_none()
                     && k == np.first_tok + np.descriptors.len()
                     && np.descriptors.len() == adjectives + 1
-                    && (word.ends_with('ي') || word.ends_with("يه") || word.ends_with("ية"))
+                    && adjectival
                 {
                     adjectives += 1;
-                    // `مصدر عسكري ميداني`: adjectives of an indefinite title.
+                    // `مصدر عسكري ميداني`, `مصدر أمني رفيع`: adjectives of
+                    // an indefinite title.
                     np.descriptors.push(noun_key(word));
                 } else if name_open {
+                    // A name is two plain words, more only through
+                    // connectors (`تميم بن حمد`, `خوان مارتن ديل بوترو`):
+                    // `أكد الوزير فؤاد حسين دعم بلاده` stops at حسين; and a
+                    // preposition glued to a word ends it (`فهمي لصحيفة`).
+                    if class == WordClass::Name && !after_connector {
+                        if plain_name_words >= 2 || is_dative(lex, word) {
+                            break;
+                        }
+                        plain_name_words += 1;
+                    }
                     if let Some((s, _)) = np.name {
                         np.name = Some((s, t.end as usize));
                     }
@@ -367,6 +433,7 @@ pub(crate) fn parse_noun_phrase(
                     name_open = true;
                     name_first = first;
                     title_after_name = false;
+                    plain_name_words = usize::from(class == WordClass::Name);
                 }
                 head.get_or_insert(Head::Person);
             }
@@ -375,6 +442,9 @@ pub(crate) fn parse_noun_phrase(
                     name_open = false;
                     if is_nisba(lex, word) {
                         np.descriptors.push(noun_key(word));
+                    } else if sound_plural(word) {
+                        // `علي حسن المعارضين`: an object, not a surname.
+                        break;
                     } else if let Some((s, _)) = np.name {
                         // A surname with the article: `أحمد العمري`.
                         np.name = Some((s, t.end as usize));
