@@ -380,7 +380,10 @@ impl Discourse {
                     }
             })
         };
-        if let Some(e) = heard_with(true).or_else(|| heard_with(false)) {
+        // Only a short mention (`الرابطة`, `النادي الفرنسي`) goes by its
+        // head alone: a fuller one (`شرطة مدينة مترو ناشفيل`) is its own.
+        let short = keys.len() <= 2;
+        if let Some(e) = heard_with(true).or_else(|| if short { heard_with(false) } else { None }) {
             return (e, Reached::Coreference);
         }
         if let Some(antecedent) = doc.find_described(keys, np.head, at) {

@@ -366,7 +366,12 @@ impl Run<'_> {
     ) -> Option<Subject> {
         let after = cue.last_tok + 1;
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
-        let mut np = self.noun_phrase_at(after, None);
+        // A noun of the other gender right after it is its object
+        // (`واتهمت شقيقهما` — she accused their brother).
+        let feminine = self.lex.cue_forms[cue.form].feminine;
+        let mut np = self
+            .noun_phrase_at(after, None)
+            .filter(|np| !self.disagrees_in_gender(np, feminine));
         // A subject in quotation marks: `واختتم "الرشيد" بقوله`.
         if np.is_none() && self.is_short_quoted_name(after) {
             np = self.noun_phrase_at(after + 1, None);
@@ -390,6 +395,19 @@ impl Run<'_> {
         }
     }
 
+    /// Does a phrase headed by a title or an organisation have the other
+    /// gender than the verb? (A bare name says nothing of its gender.)
+    fn disagrees_in_gender(&self, np: &NounPhrase, feminine: bool) -> bool {
+        let Some(head) = self.word(np.first_tok) else {
+            return false;
+        };
+        let gendered = matches!(
+            classify(self.lex, head),
+            WordClass::Title(_) | WordClass::Organisation(_)
+        );
+        gendered && np.feminine != feminine && np.head != Head::Document
+    }
+
     /// Is token `k` an opening mark of a one- to three-word quoted name
     /// followed by more of the sentence?
     fn is_short_quoted_name(&self, k: usize) -> bool {
@@ -402,11 +420,17 @@ impl Run<'_> {
         if !is_mark(c) {
             return false;
         }
+        // The name must be followed by what the subject does: another cue
+        // (`بقوله`) or a colon.
         let mut words = 0;
         for j in k + 1..(k + 6).min(self.tokens.len()) {
             match self.tokens[j].kind {
                 TokenKind::Word => words += 1,
-                TokenKind::Punct(m) if is_mark(m) => return (1..=3).contains(&words),
+                TokenKind::Punct(m) if is_mark(m) => {
+                    let next = self.tokens.get(j + 1).map(|t| t.kind);
+                    let followed = self.is_cue_token(j + 1) || next == Some(TokenKind::Punct(':'));
+                    return (1..=3).contains(&words) && followed;
+                }
                 _ => return false,
             }
         }
@@ -416,9 +440,18 @@ impl Run<'_> {
     /// The subject standing before a verb, from the start of its sentence
     /// (or after `أما`) up to the verb.
     fn subject_before(&self, verb: usize) -> Option<NounPhrase> {
+        // Commas may set off an apposition: `المدعي العام الإيراني، محمد
+        // جعفر منتظري، أكد`.
         let mut k = verb;
-        while k > 0 && verb - k < 8 {
+        while k > 0 && verb - k < 12 {
             let prev = k - 1;
+            if matches!(self.tokens[prev].kind, TokenKind::Punct(',' | '،'))
+                && prev > 0
+                && self.word(prev - 1).is_some()
+            {
+                k = prev;
+                continue;
+            }
             let Some(w) = self.word(prev) else { break };
             if classify(self.lex, w) == WordClass::Stop {
                 if matches!(w, "اما" | "واما") {
@@ -437,7 +470,10 @@ impl Run<'_> {
             return None;
         }
         let np = self.noun_phrase_at(k, None)?;
-        (np.end_tok == verb).then_some(np)
+        let reaches = np.end_tok == verb
+            || (np.end_tok + 1 == verb
+                && matches!(self.tokens[np.end_tok].kind, TokenKind::Punct(',' | '،')));
+        reaches.then_some(np)
     }
 
     /// The nearest finite verb before cue `i` in the same sentence.

@@ -67,6 +67,8 @@ fn family(c: char) -> Option<(Family, Option<Facing>)> {
         '‹' => (Family::SingleGuillemet, Some(Facing::Open)),
         '›' => (Family::SingleGuillemet, Some(Facing::Close)),
         '„' => (Family::Curly, Some(Facing::Open)),
+        // A double prime closes curly quotes in some outlets (`“هآرتس″`).
+        '″' => (Family::Curly, Some(Facing::Close)),
         '“' | '”' => (Family::Curly, None),
         '‘' | '’' => (Family::SingleCurly, None),
         '"' => (Family::Straight, None),

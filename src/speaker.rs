@@ -193,6 +193,21 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
     WordClass::Name
 }
 
+/// The descriptor key of a word in a phrase: a conjunction before a title
+/// or an organisation goes (`وأمير دولة قطر` → `امير`).
+pub(crate) fn key_of(lex: &Lexicons, word: &str) -> String {
+    match word.strip_prefix('و') {
+        Some(rest)
+            if rest.chars().count() >= 3
+                && (lookup_noun(&lex.titles, rest).is_some()
+                    || lookup_noun(&lex.organisations, rest).is_some()) =>
+        {
+            noun_key(rest)
+        }
+        _ => noun_key(word),
+    }
+}
+
 /// Is this definite word an adjective of nationality or affiliation?
 pub(crate) fn is_nisba(lex: &Lexicons, word: &str) -> bool {
     let masculine = word
@@ -255,11 +270,18 @@ pub(crate) fn parse_noun_phrase(
     let mut unnamed_source = false;
     // Plain name words in the current name, connectors aside.
     let mut plain_name_words = 0;
+    // Where the name and the phrase ended before a third plain word.
+    let mut before_third: Option<(usize, usize)> = None;
     // The name began the phrase (`غراهام أشتون مفوض الشرطة`), rather than
     // following a title as its genitive (`صديق فورمان ووكيل أعماله`).
     let mut name_first = false;
     let mut definite_organisation = false;
     let mut k = from;
+    let after_class = |k: usize| -> Option<WordClass> {
+        let prev = k.checked_sub(1).filter(|&p| p >= from)?;
+        let t = tokens.get(prev)?;
+        t.is_word().then(|| classify(lex, t.text(text)))
+    };
     let word_at = |k: usize| -> Option<&str> {
         let t = tokens.get(k)?;
         if !t.is_word() {
@@ -338,7 +360,7 @@ pub(crate) fn parse_noun_phrase(
                     indefinite_title_head = !word.starts_with("ال");
                     unnamed_source = lookup_noun(&lex.sources, word).is_some();
                 }
-                np.descriptors.push(noun_key(word));
+                np.descriptors.push(key_of(lex, word));
                 head.get_or_insert(Head::Person);
             }
             WordClass::Organisation(fem) => {
@@ -349,7 +371,7 @@ pub(crate) fn parse_noun_phrase(
                     np.feminine = fem;
                     definite_organisation = word.starts_with("ال");
                 }
-                np.descriptors.push(noun_key(word));
+                np.descriptors.push(key_of(lex, word));
                 head.get_or_insert(Head::Organisation);
             }
             WordClass::Document => {
@@ -412,14 +434,51 @@ pub(crate) fn parse_noun_phrase(
                     // `أكد الوزير فؤاد حسين دعم بلاده` stops at حسين; and a
                     // preposition glued to a word ends it (`فهمي لصحيفة`).
                     if class == WordClass::Name && !after_connector {
-                        if plain_name_words >= 2 || is_dative(lex, word) {
+                        if is_dative(lex, word) {
                             break;
+                        }
+                        if plain_name_words >= 3 {
+                            // A fourth word: the third was already the
+                            // object (`فؤاد حسين دعم بلاده`).
+                            if let Some((name_end, tok_end)) = before_third {
+                                np.name = np.name.map(|(s, _)| (s, name_end));
+                                np.end = name_end;
+                                np.end_tok = tok_end;
+                            }
+                            break;
+                        }
+                        if plain_name_words == 2 {
+                            // `حسان بدر بأداء`: a preposition, not a name.
+                            if word.starts_with(['ب', 'ك']) {
+                                break;
+                            }
+                            before_third = Some((np.end, np.end_tok));
                         }
                         plain_name_words += 1;
                     }
                     if let Some((s, _)) = np.name {
                         np.name = Some((s, t.end as usize));
                     }
+                } else if np.name.is_none()
+                    && head == Some(Head::Person)
+                    && after_class(k).is_some_and(|c| matches!(c, WordClass::Organisation(_)))
+                    && word_at(k - 1).is_some_and(|w| !w.starts_with("ال"))
+                {
+                    // `رئيس نادي برشلونة جوسيب`: the club's name, then his.
+                    np.descriptors.push(noun_key(word));
+                } else if (np.name.is_none() || title_after_name)
+                    && after_class(k).is_some_and(|c| matches!(c, WordClass::Title(_)))
+                    && ["ه", "ها", "هم", "هما"].iter().any(|p| word.ends_with(p))
+                {
+                    // `ووكيل أعماله`, `زوجة نجله`: the title's genitive.
+                    np.descriptors.push(noun_key(word));
+                } else if head == Some(Head::Document)
+                    && np.name.is_none()
+                    && !word.contains('.')
+                    && ["ة", "ي", "ية"].iter().any(|e| word.ends_with(e))
+                {
+                    // `وثيقة منفصلة`: an adjective of the document.
+                    np.descriptors.push(noun_key(word));
                 } else if head == Some(Head::Organisation) && np.name.is_none() {
                     // `هيئة الخدمات …` has no personal name; a bare word
                     // here is part of the organisation's name.
