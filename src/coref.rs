@@ -228,7 +228,7 @@ impl<'d> Document<'d> {
             if !(fuller && covers && np.head == head) {
                 continue;
             }
-            if (np.start as usize) < before {
+            if np.start < before {
                 best = Some(np); // keep the nearest before
             } else {
                 if best.is_none() {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::coref::{Discourse, Document, Reached};
 use crate::cues::{find_cues, CueHit};
+use crate::known::KnownSpeakers;
 use crate::lexicon::{Additions, CueKind, Lexicons};
 use crate::marks::{is_mark, quoted_spans, QuotedSpan};
 use crate::normalize::Normalized;
@@ -20,6 +21,7 @@ use crate::{Attribution, Cue, Error, Excerpt, QuoteKind, Resolution, Speaker};
 #[derive(Debug, Clone)]
 pub struct QuoteExtractor {
     lex: Arc<Lexicons>,
+    known: Arc<KnownSpeakers>,
 }
 
 impl Default for QuoteExtractor {
@@ -110,7 +112,16 @@ impl QuoteExtractor {
             lex: &self.lex,
             cues: &cues,
         };
-        run.attribute(&spans)
+        let mut found = run.attribute(&spans);
+        if !self.known.is_empty() {
+            for speaker in found.iter_mut().filter_map(|a| a.speaker.as_mut()) {
+                if let Some((id, canonical)) = self.known.find(&speaker.name) {
+                    speaker.id = Some(id.to_owned());
+                    speaker.name = canonical.to_owned();
+                }
+            }
+        }
+        found
     }
 }
 
@@ -122,7 +133,7 @@ fn drop_cues_inside(cues: &mut Vec<CueHit>, spans: &[QuotedSpan]) {
         while s < spans.len() && spans[s].end <= c.start {
             s += 1;
         }
-        !spans.get(s).is_some_and(|span| span.start <= c.start)
+        spans.get(s).is_none_or(|span| span.start > c.start)
     });
 }
 
@@ -657,6 +668,11 @@ impl Run<'_> {
         if q.words >= 4 {
             return !q.latin_only;
         }
+        // `وأضاف: «سنواصل التعاون»`: after the cue and a colon, however short.
+        let after_colon = q.first > 0 && self.tokens[q.first - 1].kind == TokenKind::Punct(':');
+        if !cue_after && after_colon && !q.latin_only {
+            return true;
+        }
         if cue_after {
             return self.kind(c) == CueKind::According;
         }
@@ -885,7 +901,8 @@ fn confidence(
     if q.words < 4 {
         c -= 0.1;
     }
-    c.clamp(0.05, 0.99)
+    // Two decimals: finer would be false precision.
+    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
 }
 
 /// Fills every `char_start`/`char_end` in one sweep over the text.
@@ -962,6 +979,21 @@ impl Builder {
     /// Builds the extractor, checking every user-supplied line.
     pub fn build(self) -> Result<QuoteExtractor, Error> {
         let lex = Lexicons::build(&self.additions)?;
-        Ok(QuoteExtractor { lex: Arc::new(lex) })
+        let mut known = KnownSpeakers::default();
+        for (i, tsv) in self.known_speakers.iter().enumerate() {
+            known.add(tsv, &format!("known speakers #{}", i + 1))?;
+        }
+        for path in &self.known_speaker_paths {
+            let shown = path.display().to_string();
+            let tsv = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: shown.clone(),
+                source,
+            })?;
+            known.add(&tsv, &shown)?;
+        }
+        Ok(QuoteExtractor {
+            lex: Arc::new(lex),
+            known: Arc::new(known),
+        })
     }
 }

@@ -22,12 +22,18 @@ mod coref;
 mod cues;
 mod error;
 mod extractor;
+mod known;
 mod lexicon;
 mod marks;
 mod normalize;
 mod speaker;
 mod tokens;
 mod types;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 pub use error::Error;
 pub use extractor::{Builder, QuoteExtractor};

@@ -42,16 +42,16 @@ fn parse(file: &str) -> Vec<Case> {
             .split_once(':')
             .unwrap_or_else(|| panic!("line {}: expected `key: value`", n + 1));
         let value = value.trim().to_owned();
-        let last = || -> String { format!("line {}: `{key}` before any `quote:`", n + 1) };
+        let last = || panic!("line {}: `{key}` before any `quote:`", n + 1);
         match key {
             "text" => case.text = value.replace("\\n", "\n"),
             "quote" => case.expected.push(Expected {
                 quote: value,
                 ..Expected::default()
             }),
-            "cue" => case.expected.last_mut().expect(&last()).cue = Some(value),
-            "speaker" => case.expected.last_mut().expect(&last()).speaker = Some(value),
-            "resolution" => case.expected.last_mut().expect(&last()).resolution = Some(value),
+            "cue" => case.expected.last_mut().unwrap_or_else(last).cue = Some(value),
+            "speaker" => case.expected.last_mut().unwrap_or_else(last).speaker = Some(value),
+            "resolution" => case.expected.last_mut().unwrap_or_else(last).resolution = Some(value),
             "not" => case.not.push(value),
             _ => panic!("line {}: unknown key `{key}`", n + 1),
         }
