@@ -656,9 +656,18 @@ impl Run<'_> {
             .filter_map(|k| self.word(k).map(|w| (k, w)))
             .take(2)
             .collect();
-        // `فيلم "…"`, `صحيفة "…"`, `حملته "…"`: a name follows.
-        if let Some(&(_, w)) = prev.first() {
-            if self.names_what_follows(w) {
+        // `فيلم "…"`, `صحيفة "…"`, `حملته "…"`, `تحت عنوان: «…»`: a name
+        // follows. A definite noun right before a short quotation names it
+        // too (`مدينة "مسندم"`, `الفيلم "…"`), but `وقالت الشركة: «…»` is
+        // the company speaking.
+        if let Some(&(k, w)) = prev.first() {
+            let adjacent = k + 1 == q.first;
+            let definite = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
+            if self.names_what_follows(w) && (!definite || (adjacent && q.words <= 3)) {
+                return false;
+            }
+            if adjacent && q.words <= 3 && matches!(classify(self.lex, w), WordClass::Title(_)) {
+                // `للطفلة «زينب»`: a name after a title or kinship noun.
                 return false;
             }
         }
