@@ -376,22 +376,29 @@ impl Run<'_> {
         present: bool,
     ) -> Option<Subject> {
         let after = cue.last_tok + 1;
+        let feminine = self.lex.cue_forms[cue.form].feminine;
+        // Subject, then verb, from the start of the sentence: `العراق
+        // يشدد`, `أما أمير قطر فقال`, `المدعي العام، محمد منتظري، أكد وجود`.
+        // A sentence that opens with its subject has no subject after the
+        // verb: what follows is the object.
+        let may_follow_subject =
+            present || !cue.conjoined || self.text()[cue.start..].starts_with('ف');
+        let mut np = if may_follow_subject {
+            self.subject_before(cue.first_tok)
+        } else {
+            None
+        };
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
         // (`واتهمت شقيقهما` — she accused their brother).
-        let feminine = self.lex.cue_forms[cue.form].feminine;
-        let mut np = self
-            .noun_phrase_at(after, None)
-            .filter(|np| !self.disagrees_in_gender(np, feminine));
+        if np.is_none() {
+            np = self
+                .noun_phrase_at(after, None)
+                .filter(|np| !self.disagrees_in_gender(np, feminine));
+        }
         // A subject in quotation marks: `واختتم "الرشيد" بقوله`.
         if np.is_none() && self.is_short_quoted_name(after) {
             np = self.noun_phrase_at(after + 1, None);
-        }
-        // Subject, then verb, at the start of a sentence: `العراق يشدد`,
-        // `أما أمير قطر فقال`.
-        if np.is_none() && (present || !cue.conjoined || self.text()[cue.start..].starts_with('ف'))
-        {
-            np = self.subject_before(cue.first_tok);
         }
         match np {
             Some(np) => {
@@ -454,6 +461,7 @@ impl Run<'_> {
         // Commas may set off an apposition: `المدعي العام الإيراني، محمد
         // جعفر منتظري، أكد`.
         let mut k = verb;
+        let mut aside: Option<usize> = None;
         while k > 0 && verb - k < 12 {
             let prev = k - 1;
             if matches!(self.tokens[prev].kind, TokenKind::Punct(',' | '،'))
@@ -464,6 +472,23 @@ impl Run<'_> {
                 continue;
             }
             let Some(w) = self.word(prev) else { break };
+            // `وكالة تسنيم من جانبها تحدثت`: an aside between the two.
+            if prev > 0
+                && matches!(
+                    w,
+                    "جانبه" | "جانبها" | "جهته" | "جهتها" | "ناحيته" | "ناحيتها"
+                )
+                && self.word(prev - 1) == Some("من")
+            {
+                k = prev - 1;
+                aside = Some(prev - 1);
+                continue;
+            }
+            if matches!(w, "بدوره" | "بدورها") {
+                k = prev;
+                aside = Some(prev);
+                continue;
+            }
             if classify(self.lex, w) == WordClass::Stop {
                 if matches!(w, "اما" | "واما") {
                     break;
@@ -481,6 +506,7 @@ impl Run<'_> {
             return None;
         }
         let np = self.noun_phrase_at(k, None)?;
+        let verb = aside.unwrap_or(verb);
         let reaches = np.end_tok == verb
             || (np.end_tok + 1 == verb
                 && matches!(self.tokens[np.end_tok].kind, TokenKind::Punct(',' | '،')));
@@ -516,6 +542,15 @@ impl Run<'_> {
             Some(s) => (cue.last_tok, Some(s)),
             None => (cue.last_tok + 1, None),
         };
+        // `وفق تعبيره`, `على حد قولها`: his or her own words; the speaker is
+        // the one the pronoun points to.
+        let first = match inner {
+            Some(s) => self.tokens.get(k).map(|t| &self.text()[s..t.end as usize]),
+            None => self.word(k),
+        };
+        if first.is_some_and(|w| self.is_own_words(w)) {
+            return self.implicit(doc, discourse, cue);
+        }
         let mut np = self.noun_phrase_at(k, inner);
         // `وفقا لتقرير بي.بي.سي`: the document's author follows it.
         if let Some(p) = &np {
@@ -527,6 +562,14 @@ impl Run<'_> {
             Some(np) => Some(self.explicit(doc, discourse, np, cue.start)),
             None => self.implicit(doc, discourse, cue),
         }
+    }
+
+    /// `تعبيره`، `قولها`، `وصفهم`: a word for what was said with a pronoun.
+    fn is_own_words(&self, w: &str) -> bool {
+        ["ه", "ها", "هم", "هما"].iter().any(|p| {
+            w.strip_suffix(p)
+                .is_some_and(|stem| self.lex.expressions.contains(stem))
+        })
     }
 
     fn quote_view(&self, span: &QuotedSpan) -> QuoteView {

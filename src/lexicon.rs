@@ -95,12 +95,14 @@ pub(crate) struct Lexicons {
     pub places: WordList,
     pub publishing: WordList,
     pub sources: WordList,
+    pub expressions: WordList,
 }
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 const RELAY_VERBS: &str = include_str!("../data/relay_verbs.txt");
 const PUBLISHING: &str = include_str!("../data/publishing_verbs.txt");
 const SOURCES: &str = include_str!("../data/source_nouns.txt");
+const EXPRESSIONS: &str = include_str!("../data/expression_nouns.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
@@ -366,6 +368,7 @@ impl Lexicons {
             places: word_list(&[PLACES], "data/places.txt")?,
             publishing: word_list(&[PUBLISHING], "data/publishing_verbs.txt")?,
             sources: word_list(&[SOURCES], "data/source_nouns.txt")?,
+            expressions: word_list(&[EXPRESSIONS], "data/expression_nouns.txt")?,
         })
     }
 }
@@ -380,6 +383,7 @@ mod tests {
             ("reporting_verbs", REPORTING_VERBS),
             ("relay_verbs", RELAY_VERBS),
             ("places", PLACES),
+            ("expression_nouns", EXPRESSIONS),
             ("source_nouns", SOURCES),
             ("publishing_verbs", PUBLISHING),
             ("attribution_phrases", ATTRIBUTION_PHRASES),
