@@ -22,6 +22,8 @@ pub(crate) struct CueHit {
     pub inner_start: Option<usize>,
     /// Starts with the conjunction و or ف (`وقال`, `فقال`).
     pub conjoined: bool,
+    /// Ends with an attached pronoun (`وصفهم`، `اعتبرها`).
+    pub pronoun: bool,
 }
 
 const PRONOUNS: [&str; 9] = ["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم"];
@@ -76,6 +78,7 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Cue
             form: m.pattern().as_usize(),
             inner_start,
             conjoined: prefix.starts_with('و') || prefix.starts_with('ف'),
+            pronoun: end > m.end(),
         });
     }
     hits

@@ -738,11 +738,11 @@ impl Run<'_> {
             return false;
         };
         if k <= c.last_tok {
-            // Right after the cue: `أبلغ "الاقتصادية"`, `وأوضح لـ«عكاظ»`.
-            return w == "ب"
-                && self
-                    .word(c.last_tok)
-                    .is_some_and(|v| v.ends_with("هم") || v.ends_with('ه'));
+            // Right after the cue: the addressee or a name (`أبلغ
+            // "الاقتصادية"`, `وأوضح لـ«عكاظ»`), unless the verb carries its
+            // object and the quotation is what it was called (`اعتبرها
+            // "علاقة وثيقة"`, `وصفهم بـ"المخربين"`).
+            return c.pronoun;
         }
         if organisation_or_title(self.lex, w) {
             return false;

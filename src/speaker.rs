@@ -217,6 +217,18 @@ pub(crate) fn is_nisba(lex: &Lexicons, word: &str) -> bool {
     lex.nisba.contains(word) || lex.nisba.contains(masculine)
 }
 
+/// A known place, or a bare word that is none of the lexicons' nouns
+/// (`الشرطة في تايلاند`), but not `في بيان` or `في مؤتمر`.
+fn is_place_like(lex: &Lexicons, word: &str) -> bool {
+    match classify(lex, word) {
+        WordClass::Place => true,
+        WordClass::Name => {
+            lookup_noun(&lex.naming, word).is_none() && !word.starts_with(['ب', 'ل'])
+        }
+        _ => false,
+    }
+}
+
 /// `لصحيفة`، `للصحفيين`: a preposition glued to a noun, which ends a name
 /// (a name may start with lam: `هنري لوران`).
 fn is_dative(lex: &Lexicons, word: &str) -> bool {
@@ -276,6 +288,8 @@ pub(crate) fn parse_noun_phrase(
     // following a title as its genitive (`صديق فورمان ووكيل أعماله`).
     let mut name_first = false;
     let mut definite_organisation = false;
+    // The phrase began with a lone definite word taken for a name (`الأسد`).
+    let mut bare_definite = false;
     let mut k = from;
     let after_class = |k: usize| -> Option<WordClass> {
         let prev = k.checked_sub(1).filter(|&p| p >= from)?;
@@ -295,6 +309,25 @@ pub(crate) fn parse_noun_phrase(
     };
     while k < tokens.len() && k < from + MAX_WORDS {
         let t = tokens[k];
+        // `وكالة "تسنيم" الإيرانية`: an organisation's name in quotation
+        // marks belongs to the phrase.
+        if let crate::tokens::TokenKind::Punct(c) = t.kind {
+            if crate::marks::is_mark(c) && head.is_some() && np.name.is_none() {
+                let close = (k + 2..(k + 6).min(tokens.len())).find(|&j| {
+                    matches!(tokens[j].kind, crate::tokens::TokenKind::Punct(m) if crate::marks::is_mark(m))
+                });
+                let all_words = close.is_some_and(|j| (k + 1..j).all(|i| tokens[i].is_word()));
+                if let (Some(j), true) = (close, all_words) {
+                    for i in k + 1..j {
+                        np.descriptors.push(noun_key(tokens[i].text(text)));
+                    }
+                    np.end = tokens[j].end as usize;
+                    np.end_tok = j + 1;
+                    k = j + 1;
+                    continue;
+                }
+            }
+        }
         let Some(word) = word_at(k) else {
             // A comma may open an apposition: `الرئيس السوري، بشار الأسد،`
             // or `أحمد أبو زيد، المتحدث الرسمي`.
@@ -342,7 +375,7 @@ pub(crate) fn parse_noun_phrase(
                 if word == "في"
                     && head == Some(Head::Organisation)
                     && np.name.is_none()
-                    && word_at(k + 1).is_some_and(|w| classify(lex, w) == WordClass::Place) =>
+                    && word_at(k + 1).is_some_and(|w| is_place_like(lex, w)) =>
             {
                 np.end = tokens[k + 1].end as usize;
                 np.end_tok = k + 2;
@@ -391,6 +424,7 @@ pub(crate) fn parse_noun_phrase(
                 if first {
                     np.name = Some((start, t.end as usize));
                     name_first = true;
+                    bare_definite = true;
                     head = Some(Head::Person);
                 } else if name_open || (np.name.is_some() && !title_after_name) {
                     break;
@@ -517,7 +551,22 @@ pub(crate) fn parse_noun_phrase(
                     // (`الأسد`، `العراق`).
                     np.name = Some((start, t.end as usize));
                     name_first = true;
+                    bare_definite = true;
                     head = Some(Head::Person);
+                } else if bare_definite
+                    && np.name.is_some()
+                    && k == np.first_tok + 1
+                    && !is_nisba(lex, word)
+                {
+                    // `المدعي العام`, `الكونفدرالية العامة`: two definite
+                    // words are a description, not a name; a name may
+                    // follow it (`المدعي العام، محمد منتظري`).
+                    let first_word = word_at(np.first_tok).unwrap_or_default();
+                    np.descriptors.push(noun_key(first_word));
+                    np.descriptors.push(noun_key(word));
+                    np.name = None;
+                    name_first = false;
+                    bare_definite = false;
                 } else if np.name.is_some() && !title_after_name {
                     break;
                 } else {
