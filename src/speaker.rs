@@ -282,8 +282,6 @@ pub(crate) fn parse_noun_phrase(
     let mut unnamed_source = false;
     // Plain name words in the current name, connectors aside.
     let mut plain_name_words = 0;
-    // Where the name and the phrase ended before a third plain word.
-    let mut before_third: Option<(usize, usize)> = None;
     // The name began the phrase (`غراهام أشتون مفوض الشرطة`), rather than
     // following a title as its genitive (`صديق فورمان ووكيل أعماله`).
     let mut name_first = false;
@@ -295,6 +293,15 @@ pub(crate) fn parse_noun_phrase(
         let prev = k.checked_sub(1).filter(|&p| p >= from)?;
         let t = tokens.get(prev)?;
         t.is_word().then(|| classify(lex, t.text(text)))
+    };
+    // Does token `k` end a phrase: punctuation, a break, a stop word, a
+    // cue, or the end of the text?
+    let ends_phrase = |k: usize| -> bool {
+        match tokens.get(k) {
+            None => true,
+            Some(t) if !t.is_word() => true,
+            Some(t) => is_cue(k) || classify(lex, t.text(text)) == WordClass::Stop,
+        }
     };
     let word_at = |k: usize| -> Option<&str> {
         let t = tokens.get(k)?;
@@ -471,22 +478,12 @@ pub(crate) fn parse_noun_phrase(
                         if is_dative(lex, word) {
                             break;
                         }
-                        if plain_name_words >= 3 {
-                            // A fourth word: the third was already the
-                            // object (`فؤاد حسين دعم بلاده`).
-                            if let Some((name_end, tok_end)) = before_third {
-                                np.name = np.name.map(|(s, _)| (s, name_end));
-                                np.end = name_end;
-                                np.end_tok = tok_end;
-                            }
+                        // A third plain word only when the phrase ends with
+                        // it (`جوسيب ماريا بارتوميو بأن`); otherwise it is
+                        // the object or a preposition (`فؤاد حسين دعم بلاده`,
+                        // `حسان بدر بأداء اللاعبين`).
+                        if plain_name_words >= 3 || (plain_name_words == 2 && !ends_phrase(k + 1)) {
                             break;
-                        }
-                        if plain_name_words == 2 {
-                            // `حسان بدر بأداء`: a preposition, not a name.
-                            if word.starts_with(['ب', 'ك']) {
-                                break;
-                            }
-                            before_third = Some((np.end, np.end_tok));
                         }
                         plain_name_words += 1;
                     }
