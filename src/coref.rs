@@ -190,6 +190,22 @@ impl<'d> Document<'d> {
         best
     }
 
+    /// Do a description's keys fit a speaker's descriptors? The head must
+    /// be among them, and every word that tells one such speaker from
+    /// another (a nationality, a place): `اللاعب والمدرب السابق` fits
+    /// `اللاعب الأرجنتيني السابق`, but `الوزير الأميركي` does not fit
+    /// `وزير الخارجية العراقي`.
+    pub fn describes(&self, keys: &[String], descriptors: &[String]) -> bool {
+        let Some(head) = keys.first() else {
+            return false;
+        };
+        descriptors.contains(head)
+            && keys
+                .iter()
+                .filter(|k| k.ends_with('ي') || self.lex.places.contains(k))
+                .all(|k| descriptors.contains(k))
+    }
+
     /// The nearest mention, before `before` (else after it), of a speaker
     /// whose descriptors include all of `keys`, parsed where its head word
     /// occurs; it must name a person or give an organisation more fully.
@@ -200,10 +216,11 @@ impl<'d> Document<'d> {
         before: usize,
     ) -> Option<NounPhrase> {
         let key = keys.first()?;
-        let mut variants = vec![key.clone(), format!("{key}ه")];
-        for p in ["ال", "وال", "و"] {
-            variants.push(format!("{p}{key}"));
-            variants.push(format!("{p}{key}ه"));
+        let mut variants = Vec::new();
+        for p in ["", "ال", "وال", "و"] {
+            for e in ["", "ه", "ة"] {
+                variants.push(format!("{p}{key}{e}"));
+            }
         }
         let mut found: Vec<u32> = variants.iter().flat_map(|v| self.occurrences(v)).collect();
         found.sort_unstable();
@@ -222,7 +239,7 @@ impl<'d> Document<'d> {
             // An organisation may be referred to by its head alone with an
             // adjective the full name lacks (`النادي الفرنسي`).
             let covers = match head {
-                Head::Person => keys.iter().all(|key| np.descriptors.contains(key)),
+                Head::Person => self.describes(keys, &np.descriptors),
                 _ => np.descriptors.first() == Some(key),
             };
             if !(fuller && covers && np.head == head) {
@@ -374,7 +391,7 @@ impl Discourse {
                 ent.head == np.head
                     && !keys.is_empty()
                     && if all {
-                        keys.iter().all(|k| ent.descriptors.contains(k))
+                        doc.describes(keys, &ent.descriptors)
                     } else {
                         ent.head != Head::Person && ent.descriptors.first() == keys.first()
                     }
