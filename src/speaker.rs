@@ -221,7 +221,7 @@ pub(crate) fn is_nisba(lex: &Lexicons, word: &str) -> bool {
 /// (`الشرطة في تايلاند`), but not `في بيان` or `في مؤتمر`.
 fn is_place_like(lex: &Lexicons, word: &str) -> bool {
     match classify(lex, word) {
-        WordClass::Place => true,
+        WordClass::Place | WordClass::Organisation(_) => true,
         WordClass::Name => {
             lookup_noun(&lex.naming, word).is_none() && !word.starts_with(['ب', 'ل'])
         }
@@ -342,9 +342,33 @@ pub(crate) fn parse_noun_phrase(
             if comma && head.is_some() {
                 if let Some(next) = word_at(k + 1).filter(|_| !is_cue(k + 1)) {
                     let class = classify(lex, next);
+                    // A name set off by commas after a title chain is the
+                    // speaker's, even when the chain held a name of its own
+                    // (`رئيس وكالة السياحة في إقليم نوسا، محمد فوزل، لوكالة`).
+                    let closed = || {
+                        if next.starts_with(['ب', 'ل', 'ك', 'ف']) {
+                            return false; // `، بمناسبة عيد الفطر`
+                        }
+                        let mut j = k + 1;
+                        while j - k <= 4
+                            && !is_cue(j)
+                            && word_at(j).is_some_and(|w| {
+                                matches!(classify(lex, w), WordClass::Name | WordClass::Connector)
+                            })
+                        {
+                            j += 1;
+                        }
+                        // One surname with the article may close it.
+                        if j > k + 1
+                            && word_at(j).is_some_and(|w| classify(lex, w) == WordClass::Definite)
+                        {
+                            j += 1;
+                        }
+                        j > k + 1 && ends_phrase(j)
+                    };
                     let name_follows = matches!(class, WordClass::Name | WordClass::Connector)
-                        && np.name.is_none()
-                        && head == Some(Head::Person);
+                        && head == Some(Head::Person)
+                        && (np.name.is_none() || (!name_first && closed()));
                     let title_follows = matches!(class, WordClass::Title(_))
                         && np.name.is_some()
                         && !title_after_name;
@@ -377,10 +401,11 @@ pub(crate) fn parse_noun_phrase(
             _ => classify(lex, word),
         };
         match class {
-            // `رابطة اللاعبين المحترفين في إسبانيا`: where a body is.
+            // `رابطة اللاعبين المحترفين في إسبانيا`, `رئيس وكالة السياحة في
+            // إقليم …`: where a body or an office is.
             WordClass::Stop
                 if word == "في"
-                    && head == Some(Head::Organisation)
+                    && head.is_some()
                     && np.name.is_none()
                     && word_at(k + 1).is_some_and(|w| is_place_like(lex, w)) =>
             {
