@@ -199,9 +199,12 @@ impl<'d> Document<'d> {
         let Some(head) = keys.first() else {
             return false;
         };
+        // Only the words near the head describe the person; later ones
+        // belong to a genitive (`السابق لنادي ريال مدريد الإسباني`).
         descriptors.contains(head)
             && keys
                 .iter()
+                .take(3)
                 .filter(|k| k.ends_with('ي') || self.lex.places.contains(k))
                 .all(|k| descriptors.contains(k))
     }

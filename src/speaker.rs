@@ -517,8 +517,14 @@ pub(crate) fn parse_noun_phrase(
                     }
                 } else if np.name.is_none()
                     && head == Some(Head::Person)
-                    && after_class(k).is_some_and(|c| matches!(c, WordClass::Organisation(_)))
-                    && word_at(k - 1).is_some_and(|w| !w.starts_with("ال"))
+                    && word_at(k - 1).is_some_and(|w| {
+                        // `نادي برشلونة`, `لنادي ريال`: after an indefinite
+                        // organisation noun, with or without a preposition.
+                        let bare = w.strip_prefix(['ل', 'ب']).unwrap_or(w);
+                        !w.starts_with("ال")
+                            && (matches!(classify(lex, w), WordClass::Organisation(_))
+                                || lookup_noun(&lex.organisations, bare).is_some())
+                    })
                 {
                     // `رئيس نادي برشلونة جوسيب`: the club's name, then his.
                     np.descriptors.push(noun_key(word));
