@@ -388,6 +388,14 @@ impl Run<'_> {
         } else {
             None
         };
+        // `وقال سموه`: an honorific stands for the person already named.
+        if np.is_none()
+            && self
+                .word(after)
+                .is_some_and(|w| self.lex.honorifics.contains(w))
+        {
+            return self.implicit(doc, discourse, cue);
+        }
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
         // (`واتهمت شقيقهما` — she accused their brother).
@@ -396,8 +404,9 @@ impl Run<'_> {
                 .noun_phrase_at(after, None)
                 .filter(|np| !self.disagrees_in_gender(np, feminine));
         }
-        // A subject in quotation marks: `واختتم "الرشيد" بقوله`.
-        if np.is_none() && self.is_short_quoted_name(after) {
+        // A subject in quotation marks: `واختتم "الرشيد" بقوله`; a verb
+        // that carries its object pronoun (`اعتبرها "…"`) has none there.
+        if np.is_none() && !cue.pronoun && self.is_short_quoted_name(after) {
             np = self.noun_phrase_at(after + 1, None);
         }
         match np {
@@ -445,9 +454,18 @@ impl Run<'_> {
             match self.tokens[j].kind {
                 TokenKind::Word => words += 1,
                 TokenKind::Punct(m) if is_mark(m) => {
-                    let next = self.tokens.get(j + 1).map(|t| t.kind);
-                    let followed = self.is_cue_token(j + 1) || next == Some(TokenKind::Punct(':'));
-                    return (1..=3).contains(&words) && followed;
+                    // `قال "المعلم" في مؤتمر صحفي`, `واختتم "الرشيد" بقوله`.
+                    let followed = match self.tokens.get(j + 1) {
+                        None => false,
+                        Some(t) if !t.is_word() => {
+                            matches!(t.kind, TokenKind::Punct(':' | ',' | '،'))
+                        }
+                        Some(t) => {
+                            self.is_cue_token(j + 1)
+                                || classify(self.lex, t.text(self.text())) == WordClass::Stop
+                        }
+                    };
+                    return (1..=2).contains(&words) && followed;
                 }
                 _ => return false,
             }
@@ -484,13 +502,19 @@ impl Run<'_> {
                 aside = Some(prev - 1);
                 continue;
             }
+            // `وكان مرشد الجمهورية علي خامنئي قد قال`.
+            if matches!(w, "قد" | "لقد") && k == verb {
+                k = prev;
+                aside = Some(prev);
+                continue;
+            }
             if matches!(w, "بدوره" | "بدورها") {
                 k = prev;
                 aside = Some(prev);
                 continue;
             }
             if classify(self.lex, w) == WordClass::Stop {
-                if matches!(w, "اما" | "واما") {
+                if matches!(w, "اما" | "واما") || is_kana(w) {
                     break;
                 }
                 return None;
@@ -599,7 +623,9 @@ impl Run<'_> {
             latin_only,
             starts_paragraph,
             open_to_end: span.close.is_none(),
-            opens_with_name_noun: first_word.is_some_and(|w| self.names_what_follows(w)),
+            // `"مشروع الخلاص"`, not `«الفريق جاهز للموسم»`.
+            opens_with_name_noun: first_word
+                .is_some_and(|w| !w.starts_with("ال") && self.names_what_follows(w)),
         }
     }
 
@@ -659,6 +685,16 @@ impl Run<'_> {
             let c = &self.cues[i];
             if q.first - c.last_tok > CUE_REACH_BEFORE || self.sentence_break(c.last_tok, q.first) {
                 break;
+            }
+            // `التحالف الذي تقترحه روسيا "…"`: a verb in a relative clause
+            // is not what introduces the quotation.
+            if c.first_tok > 0
+                && matches!(
+                    self.word(c.first_tok - 1),
+                    Some("الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي")
+                )
+            {
+                continue;
             }
             match self.kind(c) {
                 // `وقالت الوزارة في بيان: «…»`: the verb is the cue.
@@ -907,6 +943,12 @@ impl Run<'_> {
             }
         }
     }
+}
+
+/// `كان` and its forms open a clause whose subject comes before the verb
+/// (`وكان الرئيس الأمريكي حذر إيران`).
+fn is_kana(w: &str) -> bool {
+    matches!(w, "كان" | "وكان" | "كانت" | "وكانت" | "فكان" | "فكانت")
 }
 
 fn organisation_or_title(lex: &Lexicons, w: &str) -> bool {

@@ -96,6 +96,7 @@ pub(crate) struct Lexicons {
     pub publishing: WordList,
     pub sources: WordList,
     pub expressions: WordList,
+    pub honorifics: WordList,
 }
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
@@ -103,6 +104,7 @@ const RELAY_VERBS: &str = include_str!("../data/relay_verbs.txt");
 const PUBLISHING: &str = include_str!("../data/publishing_verbs.txt");
 const SOURCES: &str = include_str!("../data/source_nouns.txt");
 const EXPRESSIONS: &str = include_str!("../data/expression_nouns.txt");
+const HONORIFICS: &str = include_str!("../data/honorifics.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
@@ -369,6 +371,7 @@ impl Lexicons {
             publishing: word_list(&[PUBLISHING], "data/publishing_verbs.txt")?,
             sources: word_list(&[SOURCES], "data/source_nouns.txt")?,
             expressions: word_list(&[EXPRESSIONS], "data/expression_nouns.txt")?,
+            honorifics: word_list(&[HONORIFICS], "data/honorifics.txt")?,
         })
     }
 }
@@ -383,6 +386,7 @@ mod tests {
             ("reporting_verbs", REPORTING_VERBS),
             ("relay_verbs", RELAY_VERBS),
             ("places", PLACES),
+            ("honorifics", HONORIFICS),
             ("expression_nouns", EXPRESSIONS),
             ("source_nouns", SOURCES),
             ("publishing_verbs", PUBLISHING),

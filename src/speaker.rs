@@ -282,6 +282,8 @@ pub(crate) fn parse_noun_phrase(
     let mut unnamed_source = false;
     // Plain name words in the current name, connectors aside.
     let mut plain_name_words = 0;
+    // The current name has a lineage link (`بن`، `آل`).
+    let mut joined_by_lineage = false;
     // The name began the phrase (`غراهام أشتون مفوض الشرطة`), rather than
     // following a title as its genitive (`صديق فورمان ووكيل أعماله`).
     let mut name_first = false;
@@ -373,6 +375,10 @@ pub(crate) fn parse_noun_phrase(
                         && np.name.is_some()
                         && !title_after_name;
                     if name_follows || title_follows {
+                        if name_follows && np.name.is_some() {
+                            // The apposition's name replaces the chain's.
+                            title_after_name = true;
+                        }
                         name_open = false;
                         k += 1;
                         continue;
@@ -500,7 +506,9 @@ pub(crate) fn parse_noun_phrase(
                     // `أكد الوزير فؤاد حسين دعم بلاده` stops at حسين; and a
                     // preposition glued to a word ends it (`فهمي لصحيفة`).
                     if class == WordClass::Name && !after_connector {
-                        if is_dative(lex, word) {
+                        // `تركي بن عبدالله أسرة الشهيد`: a name joined by
+                        // بن or آل ends with the part after it.
+                        if is_dative(lex, word) || joined_by_lineage {
                             break;
                         }
                         // A third plain word only when the phrase ends with
@@ -511,6 +519,10 @@ pub(crate) fn parse_noun_phrase(
                             break;
                         }
                         plain_name_words += 1;
+                    }
+                    if class == WordClass::Connector && matches!(word, "بن" | "ابن" | "بنت" | "ال")
+                    {
+                        joined_by_lineage = true;
                     }
                     if let Some((s, _)) = np.name {
                         np.name = Some((s, t.end as usize));
@@ -545,7 +557,8 @@ pub(crate) fn parse_noun_phrase(
                     // `هيئة الخدمات …` has no personal name; a bare word
                     // here is part of the organisation's name.
                     np.descriptors.push(noun_key(word));
-                } else if np.name.is_some() && name_first {
+                } else if np.name.is_some() && (name_first || !title_after_name) {
+                    // `فهد المفرج سعادته`: the name is complete.
                     break;
                 } else {
                     // A new name after an appositive title replaces the
@@ -555,6 +568,7 @@ pub(crate) fn parse_noun_phrase(
                     name_first = first;
                     title_after_name = false;
                     plain_name_words = usize::from(class == WordClass::Name);
+                    joined_by_lineage = false;
                 }
                 head.get_or_insert(Head::Person);
             }
