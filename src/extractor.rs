@@ -450,7 +450,7 @@ impl Run<'_> {
         // The name must be followed by what the subject does: another cue
         // (`بقوله`) or a colon.
         let mut words = 0;
-        for j in k + 1..(k + 6).min(self.tokens.len()) {
+        for j in k + 1..(k + 7).min(self.tokens.len()) {
             match self.tokens[j].kind {
                 TokenKind::Word => words += 1,
                 TokenKind::Punct(m) if is_mark(m) => {
@@ -465,7 +465,13 @@ impl Run<'_> {
                                 || classify(self.lex, t.text(self.text())) == WordClass::Stop
                         }
                     };
-                    return (1..=2).contains(&words) && followed;
+                    // Up to four words when they name a body:
+                    // `وقال "المعهد الوطني للطب الشرعي"، الهيئة …`.
+                    let names_body = self.word(k + 1).is_some_and(|w| {
+                        matches!(classify(self.lex, w), WordClass::Organisation(_))
+                    });
+                    let limit = if names_body { 4 } else { 2 };
+                    return (1..=limit).contains(&words) && followed;
                 }
                 _ => return false,
             }
@@ -616,10 +622,18 @@ impl Run<'_> {
             .iter()
             .find(|t| t.is_word())
             .map(|t| t.text(self.text()));
+        let words_text = self.tokens[content_first..content_end]
+            .iter()
+            .filter(|t| t.is_word())
+            .take(4)
+            .map(|t| t.text(self.text()))
+            .collect::<Vec<_>>()
+            .join(" ");
         QuoteView {
             first,
             after,
             words,
+            words_text,
             latin_only,
             starts_paragraph,
             open_to_end: span.close.is_none(),
@@ -739,6 +753,23 @@ impl Run<'_> {
         // follows. A definite noun right before a short quotation names it
         // too (`مدينة "مسندم"`, `الفيلم "…"`), but `وقالت الشركة: «…»` is
         // the company speaking.
+        // `عبر "تويتر"`, `بحسب "رويترز"`: the whole quotation is a name.
+        if q.words <= 3 && self.lex.known_names.contains(&q.words_text) {
+            return false;
+        }
+        // `مدرب الـ"سيتيزينس"`: the article outside the marks.
+        if prev
+            .first()
+            .is_some_and(|&(k, w)| w == "ال" && k + 1 == q.first)
+        {
+            return false;
+        }
+        // `المعروفة إعلاميا بـ"…"`, `المعروف باسم "…"`: look past بـ.
+        if let [(k0, "ب" | "باسم"), (_, w1), ..] = prev.as_slice() {
+            if *k0 + 1 == q.first && self.names_what_follows(w1) {
+                return false;
+            }
+        }
         if let Some(&(k, w)) = prev.first() {
             let adjacent = k + 1 == q.first;
             let definite = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
@@ -965,6 +996,8 @@ struct QuoteView {
     words: usize,
     /// Only Latin letters, digits and punctuation (`"BBC"`).
     latin_only: bool,
+    /// Its first words, joined by single spaces.
+    words_text: String,
     /// Opens a paragraph.
     starts_paragraph: bool,
     /// Its closing mark was lost: it runs to the paragraph's end.

@@ -97,6 +97,8 @@ pub(crate) struct Lexicons {
     pub sources: WordList,
     pub expressions: WordList,
     pub honorifics: WordList,
+    /// Whole quotations that are names (`تويتر`، `فرانس برس`).
+    pub known_names: WordList,
 }
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
@@ -105,6 +107,7 @@ const PUBLISHING: &str = include_str!("../data/publishing_verbs.txt");
 const SOURCES: &str = include_str!("../data/source_nouns.txt");
 const EXPRESSIONS: &str = include_str!("../data/expression_nouns.txt");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
+const KNOWN_NAMES: &str = include_str!("../data/known_names.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
 const SPEECH_NOUNS: &str = include_str!("../data/speech_nouns.txt");
@@ -245,6 +248,26 @@ fn word_list(lists: &[&str], source: &str) -> Result<WordList, Error> {
     word_list_folded(lists, source, true)
 }
 
+/// A list of names of one or more words, matched whole with single spaces.
+fn phrase_list(list: &str, source: &str) -> Result<WordList, Error> {
+    let mut phrases = Vec::new();
+    for (line, content) in entries(list) {
+        if !is_arabic_word(content) {
+            return Err(Error::Lexicon {
+                source_name: source.to_owned(),
+                line,
+                message: format!("`{content}` is not a name of words"),
+            });
+        }
+        phrases.push(fold(
+            &content.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+    }
+    phrases.sort();
+    phrases.dedup();
+    Ok(WordList::new(&phrases, true))
+}
+
 /// Stop words keep ى and ة: `على` is a preposition, `علي` a name.
 fn exact_word_list(lists: &[&str], source: &str) -> Result<WordList, Error> {
     word_list_folded(lists, source, false)
@@ -372,6 +395,7 @@ impl Lexicons {
             sources: word_list(&[SOURCES], "data/source_nouns.txt")?,
             expressions: word_list(&[EXPRESSIONS], "data/expression_nouns.txt")?,
             honorifics: word_list(&[HONORIFICS], "data/honorifics.txt")?,
+            known_names: phrase_list(KNOWN_NAMES, "data/known_names.txt")?,
         })
     }
 }
@@ -386,6 +410,7 @@ mod tests {
             ("reporting_verbs", REPORTING_VERBS),
             ("relay_verbs", RELAY_VERBS),
             ("places", PLACES),
+            ("known_names", KNOWN_NAMES),
             ("honorifics", HONORIFICS),
             ("expression_nouns", EXPRESSIONS),
             ("source_nouns", SOURCES),
