@@ -31,7 +31,7 @@ impl Default for QuoteExtractor {
 }
 
 /// How far before a quotation its cue may stand, in tokens.
-const CUE_REACH_BEFORE: usize = 45;
+const CUE_REACH_BEFORE: usize = 60;
 /// How far after a quotation an attribution phrase may stand (`"…" وفقا لـ`).
 const CUE_REACH_AFTER: usize = 14;
 
@@ -530,17 +530,35 @@ impl Run<'_> {
         if k == verb {
             return None;
         }
-        let at_start =
-            k == 0 || self.ends_sentence(k - 1) || matches!(self.word(k - 1), Some("اما" | "واما"));
+        let at_start = k == 0
+            || self.ends_sentence(k - 1)
+            || self
+                .word(k - 1)
+                .is_some_and(|w| matches!(w, "اما" | "واما") || is_kana(w));
         if !at_start {
             return None;
         }
         let np = self.noun_phrase_at(k, None)?;
         let verb = aside.unwrap_or(verb);
+        // A comma before the verb closes an apposition inside the subject
+        // (`المدعي العام، محمد منتظري، أكد`), not a clause of its own
+        // (`وما إذا كانت ستصبح حدثا ثابتا، قال الاتحاد`).
+        let apposition = (np.first_tok..np.end_tok)
+            .any(|j| matches!(self.tokens[j].kind, TokenKind::Punct(',' | '،')));
         let reaches = np.end_tok == verb
-            || (np.end_tok + 1 == verb
+            || (apposition
+                && np.end_tok + 1 == verb
                 && matches!(self.tokens[np.end_tok].kind, TokenKind::Punct(',' | '،')));
-        reaches.then_some(np)
+        // After كان the subject must be a title or a body, not any words
+        // (`كانت ستصبح …`).
+        let after_kana = k > 0 && self.word(k - 1).is_some_and(is_kana);
+        let titled = self.word(np.first_tok).is_some_and(|w| {
+            matches!(
+                classify(self.lex, w),
+                WordClass::Title(_) | WordClass::Organisation(_)
+            )
+        });
+        (reaches && (!after_kana || titled)).then_some(np)
     }
 
     /// The nearest finite verb before cue `i` in the same sentence.
@@ -828,6 +846,10 @@ impl Run<'_> {
                     | "ضرورة"
                     | "وان"
                     | "وانه"
+                    | "باعتباره"
+                    | "باعتبارها"
+                    | "بوصفه"
+                    | "بوصفها"
             )
         };
         let complementiser_between = (c.last_tok + 1..q.first).any(|k| {

@@ -511,6 +511,17 @@ pub(crate) fn parse_noun_phrase(
                         if is_dative(lex, word) || joined_by_lineage {
                             break;
                         }
+                        // `أحسن أبو طالب بمراقبة المساجد`: a preposition
+                        // glued to a noun, unless the name ends there
+                        // (`فلاديمير بوتين،`).
+                        let name_words = np.name.map_or(0, |(s, e)| text[s..e].split(' ').count());
+                        if name_words >= 2
+                            && word.starts_with(['ب', 'ل', 'ك'])
+                            && word.chars().count() >= 4
+                            && !ends_phrase(k + 1)
+                        {
+                            break;
+                        }
                         // A third plain word only when the phrase ends with
                         // it (`جوسيب ماريا بارتوميو بأن`); otherwise it is
                         // the object or a preposition (`فؤاد حسين دعم بلاده`,
