@@ -424,7 +424,8 @@ mod tests {
             ("nisba", NISBA),
             ("stop_words", STOPS),
         ] {
-            let phrases = name.ends_with("phrases") || name.ends_with("nouns");
+            let phrases =
+                name.ends_with("phrases") || name.ends_with("nouns") || name == "known_names";
             let keys: Vec<String> = entries(list)
                 .map(|(_, c)| {
                     if phrases {
