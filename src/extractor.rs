@@ -1028,30 +1028,36 @@ struct QuoteView {
     opens_with_name_noun: bool,
 }
 
-/// How likely the span and the speaker are right, from what was seen.
+/// How likely the span and the speaker are right: the share of such
+/// attributions that were right end to end when measured (the dev set and
+/// two independently annotated samples of other articles, 150 attributions,
+/// Laplace-smoothed), by how the speaker was reached, whether the speaker is
+/// only described (`مصدر أمني`), and whether the quotation is a short
+/// fragment or has no cue.
 fn confidence(
     q: &QuoteView,
     has_cue: bool,
     speaker: Option<&Speaker>,
     described_only: bool,
 ) -> f32 {
-    let mut c: f32 = match speaker.map(|s| s.resolution) {
-        Some(Resolution::Explicit) => 0.9,
-        Some(Resolution::Coreference) => 0.8,
-        Some(Resolution::Implicit) => 0.7,
-        None => 0.3,
+    let Some(speaker) = speaker else {
+        return 0.33;
     };
-    if described_only {
-        c -= 0.1;
-    }
     if !has_cue {
-        c -= 0.2;
+        return 0.75; // continuations of a quotation
     }
-    if q.words < 4 {
-        c -= 0.1;
+    let short = q.words < 4;
+    match (speaker.resolution, described_only, short) {
+        (Resolution::Coreference, false, false) => 0.93,
+        (Resolution::Coreference, true, false) => 0.73,
+        (Resolution::Coreference, _, true) => 0.8,
+        (Resolution::Explicit, false, false) => 0.88,
+        (Resolution::Explicit, true, false) => 0.85,
+        (Resolution::Explicit, _, true) => 0.85,
+        (Resolution::Implicit, false, false) => 0.84,
+        (Resolution::Implicit, true, false) => 0.73,
+        (Resolution::Implicit, _, true) => 0.75,
     }
-    // Two decimals: finer would be false precision.
-    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
 }
 
 /// Fills every `char_start`/`char_end` in one sweep over the text.
