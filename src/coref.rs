@@ -11,6 +11,34 @@
 //!   occurrence of `حسين` in the document.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the word index hashes short strings it builds once per document;
+/// SipHash's protection against crafted keys buys nothing there and costs
+/// a noticeable share of the time.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordIndex<'d> = HashMap<&'d str, Vec<u32>, BuildHasherDefault<Fnv>>;
 
 use crate::lexicon::Lexicons;
 use crate::speaker::{
@@ -43,7 +71,7 @@ pub(crate) struct Document<'d> {
     /// Sorted token indices of cues, which no name runs through.
     pub cue_tokens: &'d [usize],
     /// Word → token indices, built on first use.
-    index: Option<HashMap<&'d str, Vec<u32>>>,
+    index: Option<WordIndex<'d>>,
     /// The first person named with a title, found on first use.
     protagonist: Option<Option<NounPhrase>>,
 }
@@ -95,7 +123,7 @@ impl<'d> Document<'d> {
     fn occurrences(&mut self, word: &str) -> Vec<u32> {
         let (text, tokens) = (self.text, self.tokens);
         let index = self.index.get_or_insert_with(|| {
-            let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
+            let mut index = WordIndex::default();
             for (k, t) in tokens.iter().enumerate() {
                 if t.is_word() {
                     index.entry(t.text(text)).or_default().push(k as u32);

@@ -373,6 +373,7 @@ impl Lexicons {
         let (patterns, cue_forms): (Vec<String>, Vec<CueForm>) = forms.into_iter().unzip();
         let cues = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::Lexicon {
                 source_name: "reporting cues".to_owned(),

@@ -7,6 +7,8 @@
 //! not from its code point; pairing runs paragraph by paragraph with a
 //! stack, so nested quotations belong to the outer one.
 
+use crate::tokens::is_word_char;
+
 /// Families of marks that pair with each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -99,7 +101,7 @@ fn opens_after(prev: Option<char>) -> bool {
 fn closes_before(next: Option<char>) -> bool {
     match next {
         None => true,
-        Some(c) => c.is_whitespace() || !(c.is_alphanumeric() || matches!(c, '«' | '„' | '‹')),
+        Some(c) => c.is_whitespace() || !(is_word_char(c) || matches!(c, '«' | '„' | '‹')),
     }
 }
 
@@ -116,7 +118,7 @@ fn facing_from_flanks(text: &str, pos: usize, len: usize) -> Facing {
             // Glued on both sides: after a one-letter clitic it opens
             // (`لـ”خدمة`, `بـ"الإرهابيين"`, `و"أماديوس"`).
             let clitic = matches!(prev, Some('ل' | 'ب' | 'و' | 'ف' | 'ك'));
-            let alone = before.next().is_none_or(|c| !c.is_alphanumeric());
+            let alone = before.next().is_none_or(|c| !is_word_char(c));
             if clitic && alone {
                 Facing::Open
             } else {
@@ -143,9 +145,7 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
             if family == Family::SingleCurly && facing == Facing::Either {
                 let prev = text[..i].chars().next_back();
                 let next = text[i + len..].chars().next();
-                if prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric)
-                {
+                if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
                     continue;
                 }
             }

@@ -41,10 +41,32 @@ impl Token {
             TokenKind::Punct('.') => {
                 // `بي.بي.سي` and `3.5` keep going; `… الأمر. وقال` ends.
                 let after = text[self.end as usize..].chars().next();
-                after.is_none_or(|c| !c.is_alphanumeric())
+                after.is_none_or(|c| !is_word_char(c))
             }
             _ => false,
         }
+    }
+}
+
+/// Is `c` part of a word? Letters and digits, with a fast answer for ASCII
+/// and the Arabic block, which make up almost all of the text (the Unicode
+/// lookup for Arabic letters is slow).
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    static ARABIC: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{0600}'..='\u{06FF}' => {
+            let table = ARABIC.get_or_init(|| {
+                let mut table = [false; 256];
+                for (i, slot) in table.iter_mut().enumerate() {
+                    *slot = char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphanumeric);
+                }
+                table
+            });
+            table[c as usize - 0x0600]
+        }
+        c => c.is_alphanumeric(),
     }
 }
 
@@ -54,16 +76,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut word_start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             word_start.get_or_insert(i);
             continue;
         }
         // A dot between letters or digits stays inside the word:
         // `بي.بي.سي`, `3.5`.
-        if c == '.'
-            && word_start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-        {
+        if c == '.' && word_start.is_some() && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
             continue;
         }
         if let Some(s) = word_start.take() {
@@ -113,6 +132,13 @@ mod tests {
         assert!(tokens[5].ends_sentence(text));
         assert!(tokens[6].ends_sentence(text));
         assert!(!tokens[1].ends_sentence(text));
+    }
+
+    #[test]
+    fn the_fast_word_test_agrees_with_the_unicode_one() {
+        for c in '\0'..='\u{07FF}' {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
