@@ -327,8 +327,8 @@ pub(crate) fn parse_noun_phrase(
                 });
                 let all_words = close.is_some_and(|j| (k + 1..j).all(|i| tokens[i].is_word()));
                 if let (Some(j), true) = (close, all_words) {
-                    for i in k + 1..j {
-                        np.descriptors.push(noun_key(tokens[i].text(text)));
+                    for quoted in &tokens[k + 1..j] {
+                        np.descriptors.push(noun_key(quoted.text(text)));
                     }
                     np.end = tokens[j].end as usize;
                     np.end_tok = j + 1;
