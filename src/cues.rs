@@ -70,6 +70,17 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Cue
         } else {
             continue;
         };
+        // `أحسن أبو طالب`, `محمد بن نايف`: a word after a name connector
+        // is part of the name, even when it spells a verb.
+        let after_connector = first_tok > 0
+            && tokens[first_tok - 1].is_word()
+            && matches!(
+                tokens[first_tok - 1].text(text),
+                "ابو" | "ابي" | "ابا" | "بن" | "ابن" | "بنت" | "عبد" | "ال" | "ام"
+            );
+        if after_connector && prefix.is_empty() {
+            continue;
+        }
         hits.push(CueHit {
             first_tok,
             last_tok,

@@ -711,6 +711,20 @@ impl Run<'_> {
     /// The cue a quotation hangs on: the nearest before it in its sentence,
     /// else an attribution phrase or verb just after it (`"…"، وفق الوكالة`).
     fn link_cue(&self, q: &QuoteView) -> Option<usize> {
+        // `ستكون "أم الحروب"، حسب تعبيره`: an attribution of these very
+        // words right after them wins over a verb further back.
+        let after = self.cues.partition_point(|c| c.first_tok < q.after);
+        if let Some(c) = self.cues.get(after) {
+            let gap = (q.after..c.first_tok)
+                .all(|k| matches!(self.tokens[k].kind, TokenKind::Punct(',' | '،' | '؛')));
+            let own_words = self.kind(c) == CueKind::According
+                && self
+                    .word(c.last_tok + 1)
+                    .is_some_and(|w| self.is_own_words(w));
+            if gap && own_words {
+                return Some(after);
+            }
+        }
         let before = self.cues.partition_point(|c| c.last_tok < q.first);
         let mut speech_noun = None;
         for i in (0..before).rev() {

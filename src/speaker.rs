@@ -284,6 +284,8 @@ pub(crate) fn parse_noun_phrase(
     let mut plain_name_words = 0;
     // The current name has a lineage link (`بن`، `آل`).
     let mut joined_by_lineage = false;
+    // A title joined by و or a comma after the name may lead to another.
+    let mut renamed_by_apposition = false;
     // The name began the phrase (`غراهام أشتون مفوض الشرطة`), rather than
     // following a title as its genitive (`صديق فورمان ووكيل أعماله`).
     let mut name_first = false;
@@ -378,6 +380,7 @@ pub(crate) fn parse_noun_phrase(
                         if name_follows && np.name.is_some() {
                             // The apposition's name replaces the chain's.
                             title_after_name = true;
+                            renamed_by_apposition = true;
                         }
                         name_open = false;
                         k += 1;
@@ -423,7 +426,11 @@ pub(crate) fn parse_noun_phrase(
             WordClass::Stop => break,
             WordClass::Title(fem) => {
                 if np.name.is_some() {
+                    // `كريج ريدي رئيس الوكالة` describes him; only a title
+                    // joined by و may lead to the real name (`صديق فورمان
+                    // ووكيل أعماله دنيس أسبلاند`).
                     title_after_name = true;
+                    renamed_by_apposition = word.starts_with('و');
                     name_open = false;
                 }
                 if first {
@@ -540,6 +547,7 @@ pub(crate) fn parse_noun_phrase(
                     }
                 } else if np.name.is_none()
                     && head == Some(Head::Person)
+                    && k > from
                     && word_at(k - 1).is_some_and(|w| {
                         // `نادي برشلونة`, `لنادي ريال`: after an indefinite
                         // organisation noun, with or without a preposition.
@@ -568,8 +576,22 @@ pub(crate) fn parse_noun_phrase(
                     // `هيئة الخدمات …` has no personal name; a bare word
                     // here is part of the organisation's name.
                     np.descriptors.push(noun_key(word));
-                } else if np.name.is_some() && (name_first || !title_after_name) {
-                    // `فهد المفرج سعادته`: the name is complete.
+                } else if np.name.is_none()
+                    && k > from
+                    && word_at(k - 1).is_some_and(|w| {
+                        !w.starts_with("ال") && matches!(classify(lex, w), WordClass::Title(_))
+                    })
+                    && !unnamed_source
+                {
+                    // A title without the article is in construct: what
+                    // follows is its genitive, not the speaker's name
+                    // (`أستاذ علم الإجرام`, `صديق فورمان`).
+                    np.descriptors.push(noun_key(word));
+                } else if np.name.is_some()
+                    && (name_first || !title_after_name || !renamed_by_apposition)
+                {
+                    // `فهد المفرج سعادته`: the name is complete; after
+                    // `روحاني نظيره الأمريكي` comes another person.
                     break;
                 } else {
                     // A new name after an appositive title replaces the
