@@ -170,8 +170,15 @@ impl<'d> Document<'d> {
             // Before: name words back to a title, an adjective or a cue,
             // which delimit a name cleanly (`العراقي فؤاد حسين`,
             // `وقال كريج ريدي`); an unknown word there may be a verb.
+            // A word carrying a pronoun is a genitive (`وكيل أعماله`).
             let mut s = k;
-            while s > 0 && k - s < 3 && self.name_like(s - 1) {
+            while s > 0
+                && k - s < 3
+                && self.name_like(s - 1)
+                && !self
+                    .word(s - 1)
+                    .is_some_and(|w| ["ه", "ها", "هم"].iter().any(|p| w.ends_with(p)))
+            {
                 s -= 1;
             }
             let clean = s > 0
