@@ -339,7 +339,10 @@ impl Discourse {
         at: usize,
     ) -> (usize, Reached) {
         match (np.head, np.name) {
-            (Head::Document, None) => {
+            // `وقال البيان`: the statement already spoken of speaks for its
+            // author; `وتقول وثيقة منفصلة` is a new document, itself the
+            // speaker when no author is named.
+            (Head::Document, None) if doc.text[np.start..].starts_with("ال") => {
                 if let Some(e) = self.last_speaker(at, None) {
                     return (e, Reached::Coreference);
                 }
@@ -429,7 +432,11 @@ impl Discourse {
                 ent.head == np.head
                     && !keys.is_empty()
                     && if all {
-                        doc.describes(keys, &ent.descriptors)
+                        if np.head == Head::Person {
+                            doc.describes(keys, &ent.descriptors)
+                        } else {
+                            keys.iter().all(|k| ent.descriptors.contains(k))
+                        }
                     } else {
                         ent.head != Head::Person && ent.descriptors.first() == keys.first()
                     }

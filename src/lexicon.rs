@@ -197,7 +197,13 @@ fn verb_forms(
             let a = fold(participle);
             out.push((format!("{a}ا"), form(false, CueKind::Participle)));
             out.push((format!("{a}ين"), form(false, CueKind::Participle)));
-            out.push((format!("{a}ه"), form(true, CueKind::Participle)));
+            // Form III verbs (`طالب`, `تابع`) spell their feminine
+            // participle like their verbal noun (`مطالبة`, `متابعة`), far
+            // more often the noun: leave it out.
+            let form_three = lemma.chars().count() == 4 && lemma.chars().nth(1) == Some('ا');
+            if !form_three {
+                out.push((format!("{a}ه"), form(true, CueKind::Participle)));
+            }
         }
         for extra in fields.iter().skip(3) {
             let f = fold(extra);
