@@ -120,6 +120,12 @@ impl<'d> Document<'d> {
         self.cue_tokens.binary_search(&k).is_ok()
     }
 
+    /// Does the document also write this word with the article? Then it is
+    /// a common noun (`قرار`/`القرار`), not a name (`ترامب`).
+    pub fn occurs_with_article(&mut self, word: &str) -> bool {
+        !self.occurrences(&format!("ال{word}")).is_empty()
+    }
+
     fn occurrences(&mut self, word: &str) -> Vec<u32> {
         let (text, tokens) = (self.text, self.tokens);
         let index = self.index.get_or_insert_with(|| {

@@ -402,7 +402,8 @@ impl Run<'_> {
         if np.is_none() {
             np = self
                 .noun_phrase_at(after, None)
-                .filter(|np| !self.disagrees_in_gender(np, feminine));
+                .filter(|np| !self.disagrees_in_gender(np, feminine))
+                .filter(|np| !self.is_bare_common_noun(doc, np));
         }
         // A subject in quotation marks: `واختتم "الرشيد" بقوله`; a verb
         // that carries its object pronoun (`اعتبرها "…"`) has none there.
@@ -420,6 +421,20 @@ impl Run<'_> {
             }
             None => self.implicit(doc, discourse, cue),
         }
+    }
+
+    /// One word, no title, that the document also writes with the article
+    /// (`فوصفت قرار` … `القرار`): a common noun, the verb's object rather
+    /// than its subject.
+    fn is_bare_common_noun(&self, doc: &mut Document<'_>, np: &NounPhrase) -> bool {
+        let Some((s, e)) = np.name else {
+            return false;
+        };
+        let word = &self.text()[s..e];
+        np.descriptors.is_empty()
+            && !word.contains(' ')
+            && !word.starts_with("ال")
+            && doc.occurs_with_article(word)
     }
 
     /// Does a phrase headed by a title or an organisation have the other
