@@ -139,6 +139,9 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
     if lex.places.contains(word) {
         return WordClass::Place;
     }
+    if is_circumstantial(word) {
+        return WordClass::Stop;
+    }
     let unconjoined = word
         .strip_prefix('و')
         .filter(|rest| rest.chars().count() >= 3)
@@ -206,6 +209,17 @@ pub(crate) fn key_of(lex: &Lexicons, word: &str) -> String {
         }
         _ => noun_key(word),
     }
+}
+
+/// `متوجها`، `مبتسما`: a participle in the accusative describes how the
+/// subject acts; it ends the subject's phrase. (Names like `ماريا` have a
+/// long vowel after the mim.)
+fn is_circumstantial(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some('م'), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    word.chars().count() >= 5 && word.ends_with('ا') && !matches!(second, 'ا' | 'و' | 'ي')
 }
 
 /// Is this definite word an adjective of nationality or affiliation?
