@@ -212,14 +212,18 @@ pub(crate) fn key_of(lex: &Lexicons, word: &str) -> String {
 }
 
 /// `متوجها`، `مبتسما`: a participle in the accusative describes how the
-/// subject acts; it ends the subject's phrase. (Names like `ماريا` have a
-/// long vowel after the mim.)
+/// subject acts; it ends the subject's phrase. (Names like `ماريا` or
+/// `منانغاغوا` have a long vowel after the mim or before the last alef.)
 fn is_circumstantial(word: &str) -> bool {
     let mut chars = word.chars();
     let (Some('م'), Some(second)) = (chars.next(), chars.next()) else {
         return false;
     };
-    word.chars().count() >= 5 && word.ends_with('ا') && !matches!(second, 'ا' | 'و' | 'ي')
+    let before_last = word.chars().rev().nth(1);
+    word.chars().count() >= 5
+        && word.ends_with('ا')
+        && !matches!(second, 'ا' | 'و' | 'ي')
+        && !matches!(before_last, Some('ا' | 'و' | 'ي'))
 }
 
 /// Is this definite word an adjective of nationality or affiliation?
