@@ -240,14 +240,21 @@ impl<'d> Document<'d> {
         let Some(head) = keys.first() else {
             return false;
         };
-        // Only the words near the head describe the person; later ones
-        // belong to a genitive (`السابق لنادي ريال مدريد الإسباني`).
+        // Only the words near the head describe the speaker; later ones
+        // belong to a genitive (`السابق لنادي ريال مدريد الإسباني`). A
+        // nationality or place must not contradict one the antecedent has
+        // (`الجيش الإسرائيلي` is not `الجيش السوري`), but an antecedent
+        // that states none may be meant (`النادي الفرنسي` → `نادي أولمبيك
+        // مارسيليا`).
+        let telling = |k: &&String| k.ends_with('ي') || self.lex.places.contains(k.as_str());
+        let theirs = descriptors.iter().skip(1).take(3).filter(telling).count();
         descriptors.contains(head)
             && keys
                 .iter()
-                .take(3)
-                .filter(|k| k.ends_with('ي') || self.lex.places.contains(k))
-                .all(|k| descriptors.contains(k))
+                .skip(1)
+                .take(2)
+                .filter(telling)
+                .all(|k| theirs == 0 || descriptors.contains(k))
     }
 
     /// The nearest mention, before `before` (else after it), of a speaker
@@ -282,10 +289,7 @@ impl<'d> Document<'d> {
             };
             // An organisation may be referred to by its head alone with an
             // adjective the full name lacks (`النادي الفرنسي`).
-            let covers = match head {
-                Head::Person => self.describes(keys, &np.descriptors),
-                _ => np.descriptors.first() == Some(key),
-            };
+            let covers = self.describes(keys, &np.descriptors);
             if !(fuller && covers && np.head == head) {
                 continue;
             }
@@ -444,7 +448,7 @@ impl Discourse {
                             keys.iter().all(|k| ent.descriptors.contains(k))
                         }
                     } else {
-                        ent.head != Head::Person && ent.descriptors.first() == keys.first()
+                        ent.head != Head::Person && doc.describes(keys, &ent.descriptors)
                     }
             })
         };

@@ -361,7 +361,12 @@ impl Run<'_> {
         if np.head == Head::Document && np.name.is_none() && np.end_tok == k + 1 {
             if let Some(w) = self.word(np.end_tok) {
                 if self.lex.publishing.contains(w) {
-                    return self.noun_phrase_at(np.end_tok + 1, None).or(Some(np));
+                    // `لبيان صادر عن وزارة الخارجية`.
+                    let mut next = np.end_tok + 1;
+                    if self.word(next) == Some("عن") {
+                        next += 1;
+                    }
+                    return self.noun_phrase_at(next, None).or(Some(np));
                 }
             }
         }
@@ -383,6 +388,15 @@ impl Run<'_> {
         // verb: what follows is the object.
         let may_follow_subject =
             present || !cue.conjoined || self.text()[cue.start..].starts_with('ف');
+        // `لكنه وصف النظام`, `إنها أكدت`: a particle carrying the subject's
+        // pronoun; the noun after the verb is its object.
+        let pronoun_subject = cue.first_tok > 0
+            && self
+                .word(cue.first_tok - 1)
+                .is_some_and(carries_subject_pronoun);
+        if pronoun_subject {
+            return self.implicit(doc, discourse, cue);
+        }
         let mut np = if may_follow_subject {
             self.subject_before(cue.first_tok)
         } else {
@@ -573,7 +587,12 @@ impl Run<'_> {
                 WordClass::Title(_) | WordClass::Organisation(_)
             )
         });
-        (reaches && (!after_kana || titled)).then_some(np)
+        // `وكان ماكرون أوضح` names him; `كانت ستصبح` is a verb.
+        let future_verb = self
+            .word(np.first_tok)
+            .is_some_and(|w| w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"));
+        let named = np.name.is_some() && !future_verb;
+        (reaches && (!after_kana || titled || named)).then_some(np)
     }
 
     /// The nearest finite verb before cue `i` in the same sentence.
@@ -588,6 +607,18 @@ impl Run<'_> {
             }
             matches!(self.kind(c), CueKind::Verb { .. }).then_some(Some(j))
         })?
+    }
+
+    /// The finite verb whose reported clause (after `أن`/`إن`) holds cue
+    /// `i`, in the same sentence.
+    fn reporting_verb_over(&self, i: usize) -> Option<usize> {
+        let v = self.main_verb_before(i)?;
+        let complementiser = (self.cues[v].last_tok + 1..self.cues[i].first_tok).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(w, "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها")
+            })
+        });
+        complementiser.then_some(v)
     }
 
     /// Is there a sentence end strictly between tokens `a` and `b`?
@@ -757,6 +788,13 @@ impl Run<'_> {
             {
                 continue;
             }
+            // `قال المتحدث إنه بحسب الحصيلة الأولية "…"`: an attribution
+            // phrase inside the reported clause leaves the verb the cue.
+            if self.kind(c) == CueKind::According {
+                if let Some(v) = self.reporting_verb_over(i) {
+                    return Some(v);
+                }
+            }
             match self.kind(c) {
                 // `وقالت الوزارة في بيان: «…»`: the verb is the cue.
                 CueKind::SpeechNoun => {
@@ -875,6 +913,10 @@ impl Run<'_> {
                     | "ضرورة"
                     | "وان"
                     | "وانه"
+                    | "انهم"
+                    | "انهما"
+                    | "بانهم"
+                    | "بانهما"
                     | "باعتباره"
                     | "باعتبارها"
                     | "بوصفه"
@@ -885,7 +927,17 @@ impl Run<'_> {
             self.word(k).is_some_and(|w| {
                 matches!(
                     w,
-                    "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها" | "وان" | "وانه"
+                    "ان" | "انه"
+                        | "انها"
+                        | "انهم"
+                        | "انهما"
+                        | "بان"
+                        | "بانه"
+                        | "بانها"
+                        | "بانهم"
+                        | "بانهما"
+                        | "وان"
+                        | "وانه"
                 )
             })
         });
@@ -1025,6 +1077,19 @@ impl Run<'_> {
             }
         }
     }
+}
+
+/// `لكنه`، `إنها`، `لأنهم`: a particle of the إنّ family with the
+/// pronoun of the clause's subject (not `فيه`, a preposition's object).
+fn carries_subject_pronoun(w: &str) -> bool {
+    let w = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(w);
+    ["ه", "ها", "هم", "هما"].iter().any(|p| {
+        w.strip_suffix(p)
+            .is_some_and(|particle| matches!(particle, "لكن" | "ان" | "لان" | "بان" | "كان"))
+    })
 }
 
 /// `كان` and its forms open a clause whose subject comes before the verb

@@ -45,16 +45,33 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
     }
 }
 
+/// `أل` at the start of a word is not the article `ال`: `ألبرتو`,
+/// `أليخاندرو`, `ألمانيا` keep their hamza so that they are not read as
+/// definite nouns.
+#[inline]
+fn keeps_hamza(c: char, before: Option<char>, after: &str) -> bool {
+    c == 'أ' && after.starts_with('ل') && before.is_none_or(|b| !b.is_alphanumeric())
+}
+
 /// Folds a word or phrase of a lexicon like text, then ta marbuta to ha
 /// and alef maqsura to ya, so that `قائلة`/`قائله` and `نفى`/`نفي` are one
 /// entry.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars().filter_map(fold_char).map(loosen).collect()
+    fold_exact(s).chars().map(loosen).collect()
 }
 
 /// Folds a word exactly like text: ta marbuta and alef maqsura are kept.
 pub(crate) fn fold_exact(s: &str) -> String {
-    s.chars().filter_map(fold_char).collect()
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let after = &s[i + c.len_utf8()..];
+        if keeps_hamza(c, out.chars().next_back(), after) {
+            out.push(c);
+        } else if let Some(f) = fold_char(c) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// The looser folding of the word lists: ة → ه, ى → ي.
@@ -85,6 +102,14 @@ impl Normalized {
             }
             let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
+            if keeps_hamza(c, text.chars().next_back(), &original[i + len..]) {
+                text.push(c);
+                for _ in 0..c.len_utf8() {
+                    map.push(i as u32);
+                }
+                i += len;
+                continue;
+            }
             if let Some(f) = fold_char(c) {
                 text.push(f);
                 for _ in 0..f.len_utf8() {
@@ -151,6 +176,15 @@ mod tests {
         // The word keeps its diacritic, not the bidi mark after it.
         let (s, e) = n.original_range(original, 0, "قال".len());
         assert_eq!(&original[s..e], "قالَ");
+    }
+
+    #[test]
+    fn a_hamza_before_lam_at_a_word_start_is_not_the_article() {
+        assert_eq!(
+            Normalized::new("قال أليخاندرو وأكد الألماني").text,
+            "قال أليخاندرو واكد الالماني"
+        );
+        assert_eq!(fold("ألمانيا"), "ألمانيا");
     }
 
     #[test]

@@ -427,6 +427,23 @@ pub(crate) fn parse_noun_phrase(
             }
             _ => classify(lex, word),
         };
+        // `باسم` links a spokesman to his body (`المتحدث باسم الوزارة`);
+        // elsewhere it is the name Basem (`باسم أبوداود`).
+        let class = match class {
+            WordClass::Link if word == "باسم" => {
+                let spokesman = k > from
+                    && word_at(k - 1).is_some_and(|w| {
+                        let key = noun_key(w);
+                        key.starts_with("متحدث") || key.starts_with("ناطق")
+                    });
+                if spokesman {
+                    class
+                } else {
+                    WordClass::Name
+                }
+            }
+            other => other,
+        };
         match class {
             // `رابطة اللاعبين المحترفين في إسبانيا`, `رئيس وكالة السياحة في
             // إقليم …`: where a body or an office is.
@@ -509,8 +526,18 @@ pub(crate) fn parse_noun_phrase(
             WordClass::Name if name_open && word.starts_with('و') => break,
             // `المرصد رامي عبد الرحمن`: a definite organisation is complete.
             WordClass::Name if definite_organisation && np.name.is_none() => break,
+            // `المستثمر جورج سوروس`: a lone definite word before a name
+            // was a description of him, not his name.
+            WordClass::Name if bare_definite && np.name.is_some() && k == np.first_tok + 1 => {
+                let first_word = word_at(np.first_tok).unwrap_or_default();
+                np.descriptors.push(noun_key(first_word));
+                np.name = Some((start, t.end as usize));
+                bare_definite = false;
+                name_first = false;
+                name_open = true;
+                plain_name_words = 1;
+            }
             WordClass::Connector | WordClass::Name => {
-                let class = classify(lex, word);
                 let after_connector = k > from
                     && word_at(k - 1).is_some_and(|w| classify(lex, w) == WordClass::Connector);
                 let adjectival = unnamed_source
