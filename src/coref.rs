@@ -471,6 +471,29 @@ impl Discourse {
                 return (e, Reached::Coreference);
             }
         }
+        // `وأكد المستثمر العملاق`, `وتابعت المرأة`: a definite description
+        // that is no title of the lexicons and matches no earlier mention
+        // refers to the last person named, of its gender.
+        let head_word = &doc.text[np.start..np.end];
+        let unknown_title = np.head == Head::Person
+            && np.name.is_none()
+            && head_word.starts_with("ال")
+            && keys
+                .first()
+                .is_some_and(|k| !doc.lex.titles.contains(k) && !doc.lex.sources.contains(k));
+        if unknown_title {
+            let feminine = head_word
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with('ة'));
+            let named = self.history.iter().rev().map(|&(_, e)| e).find(|&e| {
+                let ent = &self.entities[e];
+                ent.head == Head::Person && !ent.described_only && ent.feminine == feminine
+            });
+            if let Some(e) = named {
+                return (e, Reached::Coreference);
+            }
+        }
         (self.new_described(np).0, Reached::Explicit)
     }
 

@@ -487,6 +487,9 @@ pub(crate) fn parse_noun_phrase(
                 np.descriptors.push(key_of(lex, word));
                 head.get_or_insert(Head::Organisation);
             }
+            // `بيان صادر عن الوزارة`, `تقرير نشرته الهيئة`: the document's
+            // phrase ends before the verb of publishing.
+            _ if head == Some(Head::Document) && lex.publishing.contains(word) => break,
             WordClass::Document => {
                 if !first {
                     break;
