@@ -280,7 +280,13 @@ impl Run<'_> {
                 CueKind::Relay => self.relayed_subject(doc, discourse, cue),
                 CueKind::SpeechNoun => None,
             };
-            if let Some(s) = &subject {
+            // A relative clause's speaker (`الجمعيات التي تقول`) is in the
+            // background: the implied subject of what follows is still the
+            // main speaker's.
+            let background = matches!(self.kind(cue), CueKind::Verb { .. })
+                && !cue.pronoun
+                && self.after_relative_pronoun(cue.first_tok);
+            if let Some(s) = subject.as_ref().filter(|_| !background) {
                 discourse.record(cue.start, s.entity);
             }
             subjects.push(subject);
@@ -396,6 +402,16 @@ impl Run<'_> {
                 .is_some_and(carries_subject_pronoun);
         if pronoun_subject {
             return self.implicit(doc, discourse, cue);
+        }
+        // `الجمعيات التي تقول إنها …`: the relative pronoun's antecedent
+        // is the subject.
+        if !cue.pronoun && self.after_relative_pronoun(cue.first_tok) && cue.first_tok >= 2 {
+            let antecedent = cue.first_tok - 2;
+            if let Some(np) = self.noun_phrase_at(antecedent, None) {
+                if np.end_tok == antecedent + 1 {
+                    return Some(self.explicit(doc, discourse, np, cue.start));
+                }
+            }
         }
         let mut np = if may_follow_subject {
             self.subject_before(cue.first_tok)
@@ -609,6 +625,15 @@ impl Run<'_> {
         })?
     }
 
+    /// Is token `k` right after a relative pronoun (`الذي`، `التي`)?
+    fn after_relative_pronoun(&self, k: usize) -> bool {
+        k > 0
+            && matches!(
+                self.word(k - 1),
+                Some("الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي")
+            )
+    }
+
     /// The finite verb whose reported clause (after `أن`/`إن`) holds cue
     /// `i`, in the same sentence.
     fn reporting_verb_over(&self, i: usize) -> Option<usize> {
@@ -780,12 +805,8 @@ impl Run<'_> {
             }
             // `التحالف الذي تقترحه روسيا "…"`: a verb in a relative clause
             // is not what introduces the quotation.
-            if c.first_tok > 0
-                && matches!(
-                    self.word(c.first_tok - 1),
-                    Some("الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي")
-                )
-            {
+            // (`الجمعيات التي تقول إنها "…"` is what they say.)
+            if c.pronoun && self.after_relative_pronoun(c.first_tok) {
                 continue;
             }
             // `قال المتحدث إنه بحسب الحصيلة الأولية "…"`: an attribution
@@ -894,7 +915,16 @@ impl Run<'_> {
             // "الاقتصادية"`, `وأوضح لـ«عكاظ»`), unless the verb carries its
             // object and the quotation is what it was called (`اعتبرها
             // "علاقة وثيقة"`, `وصفهم بـ"المخربين"`).
-            return c.pronoun;
+            // Also when the verb itself is inside a reported clause
+            // (`بأنها تعتبر "خطرا"`).
+            let reported = c.first_tok > 0
+                && self.word(c.first_tok - 1).is_some_and(|v| {
+                    matches!(
+                        v,
+                        "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها" | "بانهم"
+                    )
+                });
+            return c.pronoun || reported;
         }
         if organisation_or_title(self.lex, w) {
             return false;
@@ -917,6 +947,9 @@ impl Run<'_> {
                     | "انهما"
                     | "بانهم"
                     | "بانهما"
+                    | "اياه"
+                    | "اياها"
+                    | "اياهم"
                     | "باعتباره"
                     | "باعتبارها"
                     | "بوصفه"
