@@ -39,6 +39,9 @@ struct Mark {
     len: usize,
     family: Family,
     facing: Facing,
+    /// What the neighbours say, whatever the code point says: `»` typed as
+    /// an opening mark (`القدس» منعت`) flanks as one.
+    flanks: Facing,
 }
 
 /// One quoted span, in byte offsets of the text the marks were found in.
@@ -140,7 +143,8 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
             para_start = i + 1;
         } else if let Some((family, facing)) = family(c) {
             let len = c.len_utf8();
-            let facing = facing.unwrap_or_else(|| facing_from_flanks(text, i, len));
+            let flanks = facing_from_flanks(text, i, len);
+            let facing = facing.unwrap_or(flanks);
             // A single curly mark glued between letters is an apostrophe.
             if family == Family::SingleCurly && facing == Facing::Either {
                 let prev = text[..i].chars().next_back();
@@ -154,6 +158,7 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
                 len,
                 family,
                 facing,
+                flanks,
             });
         }
     }
@@ -208,9 +213,11 @@ fn pair_with_stack(
     let mut open_count = [0usize; 5];
     for (k, m) in marks.iter().enumerate() {
         let has_open = open_count[m.family as usize] > 0;
+        // Guillemets typed backwards (`»…«`) are judged by their flanks
+        // when their code point cannot be right.
         let closes = match m.facing {
-            Facing::Open => false,
-            Facing::Close => true,
+            Facing::Open => has_open && m.flanks == Facing::Close,
+            Facing::Close => has_open || m.flanks != Facing::Open,
             Facing::Either => has_open,
         };
         if !closes {
@@ -356,6 +363,11 @@ mod tests {
             contents("و\"فالمونت \"(1989) و\"هير\"(1979)"),
             ["فالمونت ", "هير"]
         );
+    }
+
+    #[test]
+    fn guillemets_typed_backwards() {
+        assert_eq!(contents("وقال الناطق: »نحن هنا« ثم غادر"), ["نحن هنا"]);
     }
 
     #[test]
