@@ -370,6 +370,79 @@ mod tests {
         assert_eq!(contents("وقال الناطق: »نحن هنا« ثم غادر"), ["نحن هنا"]);
     }
 
+    /// The naive reference: guillemets paired by depth alone, paragraph by
+    /// paragraph, top-level spans only; a lost opening mark quotes from the
+    /// paragraph's start (when it comes first), a lost closing one to its end.
+    fn naive_guillemets(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for para in text.split('\n') {
+            let mut depth = 0usize;
+            let mut outer_open: Option<usize> = None;
+            let mut first_mark = true;
+            for (i, c) in para.char_indices() {
+                match c {
+                    '«' => {
+                        if depth == 0 {
+                            outer_open = Some(i + c.len_utf8());
+                        }
+                        depth += 1;
+                    }
+                    '»' if depth > 0 => {
+                        depth -= 1;
+                        if depth == 0 {
+                            out.push((offset + outer_open.take().unwrap(), offset + i));
+                        }
+                    }
+                    '»' if first_mark => {
+                        let start = para.len() - para.trim_start().len();
+                        if start < i {
+                            out.push((offset + start, offset + i));
+                        }
+                    }
+                    _ => {}
+                }
+                if c == '«' || c == '»' {
+                    first_mark = false;
+                }
+            }
+            if let Some(s) = outer_open {
+                let end = para.trim_end().len();
+                if s < end {
+                    out.push((offset + s, offset + end));
+                }
+            }
+            offset += para.len() + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn guillemet_pairing_agrees_with_the_naive_reference(
+            parts in proptest::collection::vec(0u8..6, 0..40)
+        ) {
+            // Marks always flanked the usual way: « before a word, » after one.
+            let mut text = String::new();
+            for p in parts {
+                text.push_str(match p {
+                    0 => " «كلمة",
+                    1 => "كلمة» ",
+                    2 => " نص",
+                    3 => "\n",
+                    4 => " «نعم» ",
+                    _ => " قال",
+                });
+            }
+            let got: Vec<(usize, usize)> = quoted_spans(&text).iter().map(|s| (s.start, s.end)).collect();
+            let mut want = naive_guillemets(&text);
+            want.sort_unstable();
+            let mut got_sorted = got.clone();
+            got_sorted.sort_unstable();
+            proptest::prop_assert_eq!(got_sorted, want, "{:?}", text);
+        }
+    }
+
     #[test]
     fn a_thousand_nested_marks_are_linear_and_safe() {
         let text = format!("{}{}{}", "«".repeat(1000), "نعم", "»".repeat(1000));
