@@ -876,6 +876,14 @@ impl Run<'_> {
                 return false;
             }
         }
+        // `تحدث في المحاضرة عن «…»`: what a talk was about, not its words.
+        if prev
+            .first()
+            .is_some_and(|&(k, w)| w == "عن" && k + 1 == q.first)
+            && self.lex.cue_forms[c.form].lemma == "تحدث"
+        {
+            return false;
+        }
         if let Some(&(k, w)) = prev.first() {
             let adjacent = k + 1 == q.first;
             let definite = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");

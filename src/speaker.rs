@@ -388,9 +388,36 @@ pub(crate) fn parse_noun_phrase(
                         }
                         j > k + 1 && ends_phrase(j)
                     };
-                    let name_follows = matches!(class, WordClass::Name | WordClass::Connector)
+                    // `رئيس النادي، القطري ناصر الخليفي`: a nationality may
+                    // come first; `الرئيس، الباجي قايد السبسي`: a name may
+                    // start with the article.
+                    let after = word_at(k + 2).map(|w| classify(lex, w));
+                    let nisba_then_name = class == WordClass::Definite
+                        && is_nisba(lex, next)
+                        && matches!(after, Some(WordClass::Name));
+                    let article_name = class == WordClass::Definite
+                        && !is_nisba(lex, next)
+                        && matches!(
+                            after,
+                            Some(WordClass::Name | WordClass::Definite | WordClass::Connector)
+                        );
+                    let name_like = matches!(class, WordClass::Name | WordClass::Connector)
+                        || nisba_then_name
+                        || article_name;
+                    let name_follows = name_like
                         && head == Some(Head::Person)
                         && (np.name.is_none() || (!name_first && closed()));
+                    if name_follows && article_name && np.name.is_none() {
+                        // Start the name at the definite word itself.
+                        let t2 = tokens[k + 1];
+                        np.name = Some((t2.start as usize, t2.end as usize));
+                        np.end = t2.end as usize;
+                        np.end_tok = k + 2;
+                        name_open = true;
+                        plain_name_words = 1;
+                        k += 2;
+                        continue;
+                    }
                     let title_follows = matches!(class, WordClass::Title(_))
                         && np.name.is_some()
                         && !title_after_name;
@@ -471,7 +498,9 @@ pub(crate) fn parse_noun_phrase(
                 if first {
                     np.feminine = fem;
                     indefinite_title_head = !word.starts_with("ال");
-                    unnamed_source = lookup_noun(&lex.sources, word).is_some();
+                    // `مصدر أمني`, not `الخبير الأمني أستاذ …`.
+                    unnamed_source =
+                        indefinite_title_head && lookup_noun(&lex.sources, word).is_some();
                 }
                 np.descriptors.push(key_of(lex, word));
                 head.get_or_insert(Head::Person);
