@@ -52,9 +52,10 @@ impl QuoteExtractor {
     #[doc(hidden)]
     pub fn trace_cues(&self, text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
-        let spans = quoted_spans(&norm.text);
+        let mut spans = quoted_spans(&norm.text);
         let tokens = tokenize(&norm.text);
         let mut cues = find_cues(&norm.text, &tokens, &self.lex);
+        end_where_narration_resumes(&mut spans, &cues, &tokens, &self.lex, &norm.text);
         drop_cues_inside(&mut cues, &spans);
         let run = Run {
             original: text,
@@ -98,12 +99,13 @@ impl QuoteExtractor {
             return Vec::new();
         }
         let norm = Normalized::new(text);
-        let spans = quoted_spans(&norm.text);
+        let mut spans = quoted_spans(&norm.text);
         if spans.is_empty() {
             return Vec::new();
         }
         let tokens = tokenize(&norm.text);
         let mut cues = find_cues(&norm.text, &tokens, &self.lex);
+        end_where_narration_resumes(&mut spans, &cues, &tokens, &self.lex, &norm.text);
         drop_cues_inside(&mut cues, &spans);
         let run = Run {
             original: text,
@@ -122,6 +124,38 @@ impl QuoteExtractor {
             }
         }
         found
+    }
+}
+
+/// A quotation whose closing mark was lost runs to the paragraph's end,
+/// unless the narration visibly resumes inside it: a sentence that opens
+/// with a reporting verb and its conjunction (`وقال: "… للفروسية. وأبان أن
+/// …`). It then ends with the sentence before.
+fn end_where_narration_resumes(
+    spans: &mut [QuotedSpan],
+    cues: &[CueHit],
+    tokens: &[Token],
+    lex: &Lexicons,
+    text: &str,
+) {
+    for span in spans.iter_mut().filter(|s| s.close.is_none()) {
+        let first = cues.partition_point(|c| c.start <= span.start);
+        let resumes = cues[first..]
+            .iter()
+            .take_while(|c| c.start < span.end)
+            .find(|c| {
+                c.conjoined
+                    && matches!(lex.cue_forms[c.form].kind, CueKind::Verb { .. })
+                    && c.first_tok > 0
+                    && tokens[c.first_tok - 1].ends_sentence(text)
+            });
+        if let Some(c) = resumes {
+            let boundary = tokens[c.first_tok - 1].start as usize;
+            let end = text[span.start..boundary].trim_end().len() + span.start;
+            if end > span.start {
+                span.end = end;
+            }
+        }
     }
 }
 
