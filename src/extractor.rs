@@ -48,46 +48,52 @@ impl QuoteExtractor {
         Builder::default()
     }
 
-    /// For development: each cue of `text` with the subject it was given.
-    #[doc(hidden)]
-    pub fn trace_cues(&self, text: &str) -> Vec<String> {
+    /// The stages up to the cues: folded text, quoted spans, tokens, cues
+    /// outside the quotations.
+    fn prepare(&self, text: &str) -> Prepared {
         let norm = Normalized::new(text);
         let mut spans = quoted_spans(&norm.text);
         let tokens = tokenize(&norm.text);
         let mut cues = find_cues(&norm.text, &tokens, &self.lex);
         end_where_narration_resumes(&mut spans, &cues, &tokens, &self.lex, &norm.text);
         drop_cues_inside(&mut cues, &spans);
-        let run = Run {
-            original: text,
-            norm: &norm,
-            tokens: &tokens,
-            lex: &self.lex,
-            cues: &cues,
-        };
-        let cue_tokens: Vec<usize> = cues.iter().flat_map(|c| c.first_tok..=c.last_tok).collect();
-        let mut doc = Document::new(&norm.text, &tokens, &self.lex, &cue_tokens);
+        Prepared {
+            norm,
+            spans,
+            tokens,
+            cues,
+        }
+    }
+
+    /// For development: each cue of `text` with the subject it was given.
+    #[doc(hidden)]
+    pub fn trace_cues(&self, text: &str) -> Vec<String> {
+        let p = self.prepare(text);
+        let run = p.run(text, &self.lex);
+        let cue_tokens: Vec<usize> = p
+            .cues
+            .iter()
+            .flat_map(|c| c.first_tok..=c.last_tok)
+            .collect();
+        let mut doc = Document::new(&p.norm.text, &p.tokens, &self.lex, &cue_tokens);
         let mut discourse = Discourse::default();
         let subjects = run.resolve_cue_subjects(&mut doc, &mut discourse);
-        cues.iter()
+        let folded = &p.norm.text;
+        p.cues
+            .iter()
             .zip(&subjects)
             .map(|(c, s)| {
                 let subject = s.as_ref().map(|s| {
                     let e = &discourse.entities[s.entity];
-                    let m = s.mention.as_ref().map(|m| &norm.text[m.start..m.end]);
+                    let m = s.mention.as_ref().map(|m| &folded[m.start..m.end]);
                     format!(
-                        "{} <{:?}> mention={:?} fem={}",
-                        &norm.text[e.name.0..e.name.1],
+                        "{} <{:?}> mention={m:?} fem={}",
+                        &folded[e.name.0..e.name.1],
                         s.reached,
-                        m,
                         e.feminine
                     )
                 });
-                format!(
-                    "{} [{}] -> {:?}",
-                    &norm.text[c.start..c.end],
-                    c.start,
-                    subject
-                )
+                format!("{} [{}] -> {subject:?}", &folded[c.start..c.end], c.start)
             })
             .collect()
     }
@@ -98,23 +104,12 @@ impl QuoteExtractor {
         if !text.chars().any(is_mark) {
             return Vec::new();
         }
-        let norm = Normalized::new(text);
-        let mut spans = quoted_spans(&norm.text);
-        if spans.is_empty() {
+        let p = self.prepare(text);
+        if p.spans.is_empty() {
             return Vec::new();
         }
-        let tokens = tokenize(&norm.text);
-        let mut cues = find_cues(&norm.text, &tokens, &self.lex);
-        end_where_narration_resumes(&mut spans, &cues, &tokens, &self.lex, &norm.text);
-        drop_cues_inside(&mut cues, &spans);
-        let run = Run {
-            original: text,
-            norm: &norm,
-            tokens: &tokens,
-            lex: &self.lex,
-            cues: &cues,
-        };
-        let mut found = run.attribute(&spans);
+        let run = p.run(text, &self.lex);
+        let mut found = run.attribute(&p.spans);
         if !self.known.is_empty() {
             for speaker in found.iter_mut().filter_map(|a| a.speaker.as_mut()) {
                 if let Some((id, canonical)) = self.known.find(&speaker.name) {
@@ -169,6 +164,26 @@ fn drop_cues_inside(cues: &mut Vec<CueHit>, spans: &[QuotedSpan]) {
         }
         spans.get(s).is_none_or(|span| span.start > c.start)
     });
+}
+
+/// A document after the stages up to the cues.
+struct Prepared {
+    norm: Normalized,
+    spans: Vec<QuotedSpan>,
+    tokens: Vec<Token>,
+    cues: Vec<CueHit>,
+}
+
+impl Prepared {
+    fn run<'r>(&'r self, original: &'r str, lex: &'r Lexicons) -> Run<'r> {
+        Run {
+            original,
+            norm: &self.norm,
+            tokens: &self.tokens,
+            lex,
+            cues: &self.cues,
+        }
+    }
 }
 
 /// The subject a cue was linked to.
@@ -672,11 +687,8 @@ impl Run<'_> {
     /// `i`, in the same sentence.
     fn reporting_verb_over(&self, i: usize) -> Option<usize> {
         let v = self.main_verb_before(i)?;
-        let complementiser = (self.cues[v].last_tok + 1..self.cues[i].first_tok).any(|k| {
-            self.word(k).is_some_and(|w| {
-                matches!(w, "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها")
-            })
-        });
+        let complementiser = (self.cues[v].last_tok + 1..self.cues[i].first_tok)
+            .any(|k| self.word(k).is_some_and(is_complementiser));
         complementiser.then_some(v)
     }
 
@@ -959,63 +971,31 @@ impl Run<'_> {
             // "علاقة وثيقة"`, `وصفهم بـ"المخربين"`).
             // Also when the verb itself is inside a reported clause
             // (`بأنها تعتبر "خطرا"`).
-            let reported = c.first_tok > 0
-                && self.word(c.first_tok - 1).is_some_and(|v| {
-                    matches!(
-                        v,
-                        "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها" | "بانهم"
-                    )
-                });
+            let reported =
+                c.first_tok > 0 && self.word(c.first_tok - 1).is_some_and(is_complementiser);
             return c.pronoun || reported;
         }
         if organisation_or_title(self.lex, w) {
             return false;
         }
         let introduces = |w: &str| {
-            matches!(
-                w,
-                "ان" | "انه"
-                    | "انها"
-                    | "بان"
-                    | "بانه"
-                    | "بانها"
-                    | "ب"
-                    | "على"
-                    | "ضروره"
-                    | "ضرورة"
-                    | "وان"
-                    | "وانه"
-                    | "انهم"
-                    | "انهما"
-                    | "بانهم"
-                    | "بانهما"
-                    | "اياه"
-                    | "اياها"
-                    | "اياهم"
-                    | "باعتباره"
-                    | "باعتبارها"
-                    | "بوصفه"
-                    | "بوصفها"
-            )
-        };
-        let complementiser_between = (c.last_tok + 1..q.first).any(|k| {
-            self.word(k).is_some_and(|w| {
-                matches!(
+            is_complementiser(w)
+                || matches!(
                     w,
-                    "ان" | "انه"
-                        | "انها"
-                        | "انهم"
-                        | "انهما"
-                        | "بان"
-                        | "بانه"
-                        | "بانها"
-                        | "بانهم"
-                        | "بانهما"
-                        | "وان"
-                        | "وانه"
+                    "ب" | "على"
+                        | "ضروره"
+                        | "ضرورة"
+                        | "اياه"
+                        | "اياها"
+                        | "اياهم"
+                        | "باعتباره"
+                        | "باعتبارها"
+                        | "بوصفه"
+                        | "بوصفها"
                 )
-            })
-        });
+        };
+        let complementiser_between =
+            (c.last_tok + 1..q.first).any(|k| self.word(k).is_some_and(is_complementiser));
         prev.iter().any(|&(_, w)| introduces(w))
             || (complementiser_between
                 && !matches!(w, "عن" | "الى" | "في" | "من" | "عبر" | "مع" | "ل"))
@@ -1130,20 +1110,7 @@ impl Run<'_> {
             _ => {
                 let after_complementiser = (q.first.saturating_sub(3)..q.first)
                     .filter_map(|k| self.word(k))
-                    .any(|w| {
-                        matches!(
-                            w,
-                            "ان" | "انه"
-                                | "انها"
-                                | "بان"
-                                | "بانه"
-                                | "بانها"
-                                | "ب"
-                                | "على"
-                                | "الى"
-                                | "عن"
-                        )
-                    });
+                    .any(|w| is_complementiser(w) || matches!(w, "ب" | "على" | "الى" | "عن"));
                 if after_complementiser {
                     QuoteKind::Mixed
                 } else {
@@ -1152,6 +1119,25 @@ impl Run<'_> {
             }
         }
     }
+}
+
+/// `أن`، `إنه`، `بأنها`: the complementisers that open reported speech.
+fn is_complementiser(w: &str) -> bool {
+    matches!(
+        w,
+        "ان" | "انه"
+            | "انها"
+            | "انهم"
+            | "انهما"
+            | "بان"
+            | "بانه"
+            | "بانها"
+            | "بانهم"
+            | "بانهما"
+            | "وان"
+            | "وانه"
+            | "وانها"
+    )
 }
 
 /// `لكنه`، `إنها`، `لأنهم`: a particle of the إنّ family with the
