@@ -291,7 +291,6 @@ impl Run<'_> {
                 entity.map(|e| &discourse.entities[e]),
                 mention,
                 reached,
-                &doc,
             ));
         }
         finish_char_offsets(self.original, &mut out);
@@ -975,7 +974,8 @@ impl Run<'_> {
                 c.first_tok > 0 && self.word(c.first_tok - 1).is_some_and(is_complementiser);
             return c.pronoun || reported;
         }
-        if organisation_or_title(self.lex, w) {
+        // `مؤسسة "Heritage"`, `جماعة "الخوذ البيضاء"`: a body's name.
+        if matches!(classify(self.lex, w), WordClass::Organisation(_)) {
             return false;
         }
         let introduces = |w: &str| {
@@ -1001,7 +1001,6 @@ impl Run<'_> {
                 && !matches!(w, "عن" | "الى" | "في" | "من" | "عبر" | "مع" | "ل"))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn attribution(
         &self,
         span: &QuotedSpan,
@@ -1010,7 +1009,6 @@ impl Run<'_> {
         entity: Option<&crate::coref::Entity>,
         mention: Option<NounPhrase>,
         reached: Reached,
-        _doc: &Document<'_>,
     ) -> Attribution {
         let quote = self.quote_excerpt(span);
         let kind = self.quote_kind(q, cue);
@@ -1157,10 +1155,6 @@ fn carries_subject_pronoun(w: &str) -> bool {
 /// (`وكان الرئيس الأمريكي حذر إيران`).
 fn is_kana(w: &str) -> bool {
     matches!(w, "كان" | "وكان" | "كانت" | "وكانت" | "فكان" | "فكانت")
-}
-
-fn organisation_or_title(lex: &Lexicons, w: &str) -> bool {
-    matches!(classify(lex, w), WordClass::Organisation(_))
 }
 
 /// What the attribution step needs to know about a quoted span.
