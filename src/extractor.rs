@@ -127,13 +127,21 @@ impl QuoteExtractor {
 /// with a reporting verb and its conjunction (`وقال: "… للفروسية. وأبان أن
 /// …`). It then ends with the sentence before.
 fn end_where_narration_resumes(
-    spans: &mut [QuotedSpan],
+    spans: &mut Vec<QuotedSpan>,
     cues: &[CueHit],
     tokens: &[Token],
     lex: &Lexicons,
     text: &str,
 ) {
-    for span in spans.iter_mut().filter(|s| s.close.is_none()) {
+    // The marks after the resumption were swallowed by the runaway span:
+    // pair them again, and look at the spans that gives in turn.
+    let mut todo: Vec<usize> = (0..spans.len()).collect();
+    let mut added = false;
+    while let Some(i) = todo.pop() {
+        let span = spans[i];
+        if span.close.is_some() {
+            continue;
+        }
         let first = cues.partition_point(|c| c.start <= span.start);
         let resumes = cues[first..]
             .iter()
@@ -144,13 +152,25 @@ fn end_where_narration_resumes(
                     && c.first_tok > 0
                     && tokens[c.first_tok - 1].ends_sentence(text)
             });
-        if let Some(c) = resumes {
-            let boundary = tokens[c.first_tok - 1].start as usize;
-            let end = text[span.start..boundary].trim_end().len() + span.start;
-            if end > span.start {
-                span.end = end;
-            }
+        let Some(c) = resumes else { continue };
+        let boundary = tokens[c.first_tok - 1].start as usize;
+        let end = text[span.start..boundary].trim_end().len() + span.start;
+        if end <= span.start {
+            continue;
         }
+        spans[i].end = end;
+        for mut rest in quoted_spans(&text[boundary..span.end]) {
+            rest.open = rest.open.map(|o| o + boundary);
+            rest.close = rest.close.map(|c| c + boundary);
+            rest.start += boundary;
+            rest.end += boundary;
+            todo.push(spans.len());
+            spans.push(rest);
+            added = true;
+        }
+    }
+    if added {
+        spans.sort_by_key(|s| s.start);
     }
 }
 
