@@ -266,7 +266,7 @@ pub(crate) fn sound_plural(word: &str) -> bool {
 }
 
 /// The longest a speaker's noun phrase runs, in words.
-const MAX_WORDS: usize = 14;
+const MAX_WORDS: usize = 24;
 
 /// The words of a noun phrase starting at token `from` (or inside it, at
 /// folded byte `inner_start`, after an open-ended phrase like `وفقا ل`).
