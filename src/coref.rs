@@ -42,7 +42,7 @@ type WordIndex<'d> = HashMap<&'d str, Vec<u32>, BuildHasherDefault<Fnv>>;
 
 use crate::lexicon::Lexicons;
 use crate::speaker::{
-    classify, is_nisba, parse_noun_phrase, sound_plural, Head, NounPhrase, WordClass,
+    classify, is_nisba, noun_key, parse_noun_phrase, sound_plural, Head, NounPhrase, WordClass,
 };
 use crate::tokens::Token;
 
@@ -357,10 +357,28 @@ impl Discourse {
                     return (e, Reached::Coreference);
                 }
             }
+            (Head::Person, Some(name)) if self.is_common_noun(doc, name) => {
+                // `وتابعت المرأة`: a lone definite word that is part of no
+                // longer name in the document is a description.
+                let mut description = np.clone();
+                description.name = None;
+                description.descriptors = vec![noun_key(&doc.text[name.0..name.1])];
+                return self.described(doc, &description, at);
+            }
             (_, Some(name)) => return self.named(doc, np, name),
             _ => {}
         }
         self.described(doc, np, at)
+    }
+
+    /// One definite word (`المرأة`), never part of a longer name here (unlike
+    /// `الأسد` in `بشار الأسد`), and no place or body of the lexicons.
+    fn is_common_noun(&self, doc: &mut Document<'_>, name: (usize, usize)) -> bool {
+        let word = &doc.text[name.0..name.1];
+        word.starts_with("ال")
+            && !word.contains(' ')
+            && classify(doc.lex, word) == WordClass::Definite
+            && doc.fullest_name(name) == name
     }
 
     fn named(

@@ -368,11 +368,21 @@ pub(crate) fn parse_noun_phrase(
                     // speaker's, even when the chain held a name of its own
                     // (`رئيس وكالة السياحة في إقليم نوسا، محمد فوزل، لوكالة`).
                     let closed = || {
-                        if next.starts_with(['ب', 'ل', 'ك', 'ف']) {
-                            return false; // `، بمناسبة عيد الفطر`
+                        // Replacing a name: not with a prepositional phrase
+                        // (`، بمناسبة عيد الفطر`).
+                        if np.name.is_some() && next.starts_with(['ب', 'ل', 'ك', 'ف']) {
+                            return false;
                         }
                         let mut j = k + 1;
-                        while j - k <= 4
+                        // A nationality or the article may lead the name.
+                        if word_at(j).is_some_and(|w| classify(lex, w) == WordClass::Definite)
+                            && word_at(j + 1).is_some_and(|w| {
+                                matches!(classify(lex, w), WordClass::Name | WordClass::Connector)
+                            })
+                        {
+                            j += 1;
+                        }
+                        while j - k <= 5
                             && !is_cue(j)
                             && word_at(j).is_some_and(|w| {
                                 matches!(classify(lex, w), WordClass::Name | WordClass::Connector)
@@ -404,9 +414,13 @@ pub(crate) fn parse_noun_phrase(
                     let name_like = matches!(class, WordClass::Name | WordClass::Connector)
                         || nisba_then_name
                         || article_name;
+                    // The name must close where the apposition does
+                    // (`، بشار الأسد، إن`), not run into a new clause
+                    // (`وبحسب حاكم الولاية، قدم الركاب المساعدة`).
                     let name_follows = name_like
                         && head == Some(Head::Person)
-                        && (np.name.is_none() || (!name_first && closed()));
+                        && (np.name.is_none() || !name_first)
+                        && closed();
                     if name_follows && article_name && np.name.is_none() {
                         // Start the name at the definite word itself.
                         let t2 = tokens[k + 1];
