@@ -10,7 +10,9 @@ use crate::known::KnownSpeakers;
 use crate::lexicon::{Additions, CueKind, Lexicons};
 use crate::marks::{is_mark, quoted_spans, QuotedSpan};
 use crate::normalize::Normalized;
-use crate::speaker::{classify, lookup_noun, parse_noun_phrase, Head, NounPhrase, WordClass};
+use crate::speaker::{
+    classify, is_nisba, lookup_noun, parse_noun_phrase, Head, NounPhrase, WordClass,
+};
 use crate::tokens::{token_at, tokenize, Token, TokenKind};
 use crate::{Attribution, Cue, Error, Excerpt, QuoteKind, Resolution, Speaker};
 
@@ -254,6 +256,8 @@ impl Run<'_> {
         let mut out = Vec::new();
         let mut previous_speaker: Option<usize> = None;
         let mut previous: Option<(QuoteView, bool)> = None;
+        // Whether the previous quotation made it into `out`.
+        let mut previous_pushed = false;
         for span in spans {
             let quote = self.quote_view(span);
             let previous_speech = previous.as_ref().is_some_and(|p| p.1);
@@ -264,10 +268,20 @@ impl Run<'_> {
             let link = self
                 .link_cue(&quote)
                 .map(|c| self.saying_verb_for(c, &subjects));
-            let speech = if previous
+            let coordinated = previous
                 .as_ref()
-                .is_some_and(|p| self.coordinated(&p.0, &quote))
-            {
+                .is_some_and(|p| self.coordinated(&p.0, &quote));
+            let listed = coordinated
+                && quote.words <= 2
+                && previous.as_ref().is_some_and(|p| p.0.words <= 2);
+            let speech = if listed {
+                // `شركات "جرمانيا" و"كورسار" و"ايزي دجات"`: a list of short
+                // quoted words is a list of names; so was the first one.
+                if previous_speech && previous_pushed {
+                    out.pop();
+                }
+                false
+            } else if coordinated {
                 // `فيلمي "…" و"…"`: joined quotations are alike.
                 previous_speech
             } else {
@@ -277,6 +291,7 @@ impl Run<'_> {
                 }
             };
             previous = Some((quote, speech));
+            previous_pushed = false;
             let Some((quote, true)) = previous.as_ref() else {
                 continue;
             };
@@ -312,6 +327,7 @@ impl Run<'_> {
                 mention,
                 reached,
             ));
+            previous_pushed = true;
         }
         finish_char_offsets(self.original, &mut out);
         out
@@ -807,12 +823,26 @@ impl Run<'_> {
         lookup_noun(&self.lex.naming, w).is_some() || lookup_noun(&self.lex.naming, bare).is_some()
     }
 
-    /// Are two quotations joined by only a conjunction or a comma?
+    /// Are two quotations joined by only a conjunction or a comma, maybe
+    /// after an adjective of the first (`"جرمانيا" الألمانية و"كورسار"`)?
     fn coordinated(&self, a: &QuoteView, b: &QuoteView) -> bool {
+        let mut adjectives = 0;
+        let joined = (a.after..b.first).any(|k| {
+            matches!(self.word(k), Some("و" | "او"))
+                || matches!(self.tokens[k].kind, TokenKind::Punct(',' | '،'))
+        });
         a.after <= b.first
-            && b.first - a.after <= 2
+            && b.first - a.after <= 3
+            && joined
             && (a.after..b.first).all(|k| match self.tokens[k].kind {
-                TokenKind::Word => matches!(self.word(k), Some("و" | "او")),
+                TokenKind::Word => match self.word(k) {
+                    Some("و" | "او") => true,
+                    Some(w) if w.starts_with("ال") && adjectives == 0 => {
+                        adjectives += 1;
+                        true
+                    }
+                    _ => false,
+                },
                 TokenKind::Punct(c) => matches!(c, ',' | '،'),
                 TokenKind::Newline => false,
             })
@@ -953,6 +983,17 @@ impl Run<'_> {
             let adjacent = k + 1 == q.first;
             let definite = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
             if self.names_what_follows(w) && (!definite || (adjacent && q.words <= 3)) {
+                return false;
+            }
+            // `شركات الطيران البريطانية "ايزي دجات"`: a short quotation
+            // right after an adjective of nationality names what it qualifies.
+            let names_nearby = (q.first.saturating_sub(4)..k).any(|j| {
+                self.word(j).is_some_and(|v| {
+                    self.names_what_follows(v)
+                        || matches!(classify(self.lex, v), WordClass::Organisation(_))
+                })
+            });
+            if adjacent && q.words <= 3 && is_nisba(self.lex, w) && names_nearby {
                 return false;
             }
             if adjacent && q.words <= 3 && matches!(classify(self.lex, w), WordClass::Title(_)) {

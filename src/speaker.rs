@@ -117,6 +117,12 @@ pub(crate) fn lookup_noun(list: &WordList, word: &str) -> Option<bool> {
             }
         }
     }
+    // Feminine plurals: `شركات` → `شركة`.
+    if let Some(stem) = base.strip_suffix("ات") {
+        if stem.chars().count() >= 2 && list.contains(&format!("{stem}ه")) {
+            return Some(true);
+        }
+    }
     for plural in ["ون", "ين", "و"] {
         if let Some(stem) = base.strip_suffix(plural) {
             if stem.chars().count() >= 3 && list.contains(stem) {
