@@ -452,6 +452,13 @@ impl Discourse {
         at: usize,
     ) -> (usize, Reached) {
         let keys = &np.descriptors;
+        // `مصدر آخر`: another one, not the one before.
+        if keys
+            .iter()
+            .any(|k| matches!(k.as_str(), "اخر" | "اخري" | "اخرى" | "ثان" | "ثاني"))
+        {
+            return (self.new_described(np).0, Reached::Explicit);
+        }
         // A speaker already heard whose titles include these; an
         // organisation may be named again by its head alone (`اللجنة`).
         let heard_with = |all: bool| {

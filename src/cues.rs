@@ -81,6 +81,13 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Cue
         if after_connector && prefix.is_empty() {
             continue;
         }
+        // `طلبوا عدم ذكر أسمائهم`: after عدم the form is a verbal noun.
+        let negated_noun = first_tok > 0
+            && tokens[first_tok - 1].is_word()
+            && matches!(tokens[first_tok - 1].text(text), "عدم" | "وعدم");
+        if negated_noun && prefix.is_empty() {
+            continue;
+        }
         hits.push(CueHit {
             first_tok,
             last_tok,

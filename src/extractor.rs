@@ -510,6 +510,14 @@ impl Run<'_> {
         {
             return self.implicit(doc, discourse, cue);
         }
+        // `وقال لشباب الوطن: «…»`: a dative, not a subject.
+        let dative = self
+            .word(after)
+            .is_some_and(|w| w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("لل"))
+            && self.word(after + 1).is_some_and(|w| w.starts_with("ال"));
+        if np.is_none() && dative {
+            return self.implicit(doc, discourse, cue);
+        }
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
         // (`واتهمت شقيقهما` — she accused their brother).

@@ -153,6 +153,12 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
         .filter(|rest| rest.chars().count() >= 3)
         .unwrap_or(word);
     for w in [word, unconjoined] {
+        // `مؤسسة` is listed as a body; as the feminine of `مؤسس` (founder)
+        // it would be a title: the listed form wins.
+        let base = strip_article(w);
+        if lex.organisations.contains(base) {
+            return WordClass::Organisation(base.ends_with('ة') || base.ends_with('ه'));
+        }
         if let Some(fem) = lookup_noun(&lex.titles, w) {
             return WordClass::Title(fem);
         }
@@ -388,13 +394,21 @@ pub(crate) fn parse_noun_phrase(
                         {
                             j += 1;
                         }
+                        let mut plain = 0;
                         while j - k <= 5
                             && !is_cue(j)
                             && word_at(j).is_some_and(|w| {
                                 matches!(classify(lex, w), WordClass::Name | WordClass::Connector)
                             })
                         {
+                            if word_at(j).is_some_and(|w| classify(lex, w) == WordClass::Name) {
+                                plain += 1;
+                            }
                             j += 1;
+                        }
+                        // `، طلبوا عدم ذكر أسمائهم،` is a clause, not a name.
+                        if plain > 3 {
+                            return false;
                         }
                         // One surname with the article may close it.
                         if j > k + 1
@@ -505,6 +519,30 @@ pub(crate) fn parse_noun_phrase(
                 k += 2;
                 continue;
             }
+            // `مصدر قريب من ترامب`, `مصادر مقربة من الحكومة`: an unnamed
+            // source is described by whom it is close to.
+            WordClass::Stop
+                if word == "من"
+                    && unnamed_source
+                    && np.name.is_none()
+                    && word_at(k + 1).is_some_and(|w| {
+                        matches!(
+                            classify(lex, w),
+                            WordClass::Name
+                                | WordClass::Definite
+                                | WordClass::Place
+                                | WordClass::Organisation(_)
+                                | WordClass::Title(_)
+                        )
+                    }) =>
+            {
+                np.descriptors
+                    .push(noun_key(word_at(k + 1).unwrap_or_default()));
+                np.end = tokens[k + 1].end as usize;
+                np.end_tok = k + 2;
+                k += 2;
+                continue;
+            }
             WordClass::Stop => break,
             WordClass::Title(fem) => {
                 if np.name.is_some() {
@@ -527,6 +565,14 @@ pub(crate) fn parse_noun_phrase(
             }
             WordClass::Organisation(fem) => {
                 if np.name.is_some() && !title_after_name {
+                    break;
+                }
+                // `الجيش والشرطة`: two bodies joined, not one body's name.
+                if !first
+                    && head == Some(Head::Organisation)
+                    && word.starts_with('و')
+                    && np.name.is_none()
+                {
                     break;
                 }
                 if first {
