@@ -99,7 +99,10 @@ impl<'d> Document<'d> {
         if self.protagonist.is_none() {
             let found = (0..self.tokens.len()).find_map(|k| {
                 let w = self.word(k)?;
-                if !matches!(classify(self.lex, w), WordClass::Title(_)) {
+                // `كرئيس للوزراء` is not where a person is named.
+                if !matches!(classify(self.lex, w), WordClass::Title(_))
+                    || w.starts_with(['ل', 'ب', 'ك'])
+                {
                     return None;
                 }
                 let cue = |j: usize| self.is_cue(j);

@@ -149,10 +149,16 @@ fn end_where_narration_resumes(
             .iter()
             .take_while(|c| c.start < span.end)
             .find(|c| {
-                c.conjoined
-                    && matches!(lex.cue_forms[c.form].kind, CueKind::Verb { .. })
-                    && c.first_tok > 0
-                    && tokens[c.first_tok - 1].ends_sentence(text)
+                let kind = lex.cue_forms[c.form].kind;
+                let before = c.first_tok.checked_sub(1).map(|k| tokens[k]);
+                // `… وأبان أن`: a new sentence of narration; `… فطرة،
+                // داعياً الجميع`: a participle of the narrator's after a comma.
+                let new_sentence = c.conjoined
+                    && matches!(kind, CueKind::Verb { .. })
+                    && before.is_some_and(|t| t.ends_sentence(text));
+                let narrator_participle = kind == CueKind::Participle
+                    && before.is_some_and(|t| matches!(t.kind, TokenKind::Punct(',' | '،')));
+                new_sentence || narrator_participle
             });
         let Some(c) = resumes else { continue };
         let boundary = tokens[c.first_tok - 1].start as usize;
@@ -990,7 +996,12 @@ impl Run<'_> {
         if let Some(&(k, w)) = prev.first() {
             let adjacent = k + 1 == q.first;
             let definite = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
-            if self.names_what_follows(w) && (!definite || (adjacent && q.words <= 3)) {
+            // `عن اسمه: «…»` ends a clause about him; `حملته "…"` names it.
+            let possessed = ["ه", "ها", "هم"].iter().any(|p| w.ends_with(p));
+            if self.names_what_follows(w)
+                && (!definite || (adjacent && q.words <= 3))
+                && (adjacent || !possessed)
+            {
                 return false;
             }
             // `شركات الطيران البريطانية "ايزي دجات"`: a short quotation

@@ -110,6 +110,10 @@ fn closes_before(next: Option<char>) -> bool {
 
 /// Judges a curly or straight mark's facing from its neighbours.
 fn facing_from_flanks(text: &str, pos: usize, len: usize) -> Facing {
+    // After a colon a mark opens, whatever its spacing (`واضاف :» …`).
+    if text[..pos].trim_end_matches([' ', '\u{a0}']).ends_with(':') {
+        return Facing::Open;
+    }
     let mut before = text[..pos].chars().rev();
     let prev = before.next();
     let next = text[pos + len..].chars().next();
