@@ -508,12 +508,24 @@ impl Run<'_> {
         } else {
             None
         };
-        // `وقال سموه`: an honorific stands for the person already named.
-        if np.is_none()
-            && self
-                .word(after)
-                .is_some_and(|w| self.lex.honorifics.contains(w))
-        {
+        // `وقال سموه`: an honorific stands for the person already named;
+        // `وقالت وزارته في بيان`: his ministry speaks for him.
+        let pronoun_body = self.word(after).is_some_and(|w| {
+            let owned = ["ه", "ها"].iter().any(|p| {
+                w.strip_suffix(p)
+                    .is_some_and(|stem| stem.chars().count() >= 3)
+            });
+            owned
+                && matches!(classify(self.lex, w), WordClass::Organisation(_))
+                && !self
+                    .lex
+                    .organisations
+                    .contains(crate::speaker::strip_article(w))
+        });
+        let honorific = self
+            .word(after)
+            .is_some_and(|w| self.lex.honorifics.contains(w));
+        if np.is_none() && (pronoun_body || honorific) {
             return self.implicit(doc, discourse, cue);
         }
         // `وقال لشباب الوطن: «…»`: a dative, not a subject.
