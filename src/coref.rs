@@ -38,6 +38,9 @@ impl Hasher for Fnv {
     }
 }
 
+/// How many word lookups a document gets by scanning before it is indexed.
+const LOOKUPS_BEFORE_INDEX: usize = 8;
+
 type WordIndex<'d> = HashMap<&'d str, Vec<u32>, BuildHasherDefault<Fnv>>;
 
 use crate::lexicon::Lexicons;
@@ -70,8 +73,10 @@ pub(crate) struct Document<'d> {
     pub lex: &'d Lexicons,
     /// Sorted token indices of cues, which no name runs through.
     pub cue_tokens: &'d [usize],
-    /// Word → token indices, built on first use.
+    /// Word → token indices, built once scans stop paying.
     index: Option<WordIndex<'d>>,
+    /// Lookups answered by a scan so far.
+    lookups: usize,
     /// The first person named with a title, found on first use.
     protagonist: Option<Option<NounPhrase>>,
 }
@@ -89,6 +94,7 @@ impl<'d> Document<'d> {
             lex,
             cue_tokens,
             index: None,
+            lookups: 0,
             protagonist: None,
         }
     }
@@ -131,8 +137,20 @@ impl<'d> Document<'d> {
 
     fn occurrences(&mut self, word: &str) -> Vec<u32> {
         let (text, tokens) = (self.text, self.tokens);
+        // Most documents ask a handful of times: a scan is cheaper than an
+        // index of every word. Past that, the index keeps it linear.
+        if self.index.is_none() && self.lookups < LOOKUPS_BEFORE_INDEX {
+            self.lookups += 1;
+            return tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_word() && t.text(text) == word)
+                .map(|(k, _)| k as u32)
+                .collect();
+        }
         let index = self.index.get_or_insert_with(|| {
             let mut index = WordIndex::default();
+            index.reserve(tokens.len() / 2);
             for (k, t) in tokens.iter().enumerate() {
                 if t.is_word() {
                     index.entry(t.text(text)).or_default().push(k as u32);

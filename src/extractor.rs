@@ -811,7 +811,7 @@ impl Run<'_> {
             .count();
         let latin_only = self.text()[span.start..span.end]
             .chars()
-            .all(|c| !c.is_alphabetic() || c.is_ascii_alphabetic());
+            .all(|c| c.is_ascii() || !crate::tokens::is_word_char(c));
         let starts_paragraph =
             first == 0 || matches!(self.tokens[first - 1].kind, TokenKind::Newline);
         let first_word = self.tokens[content_first..content_end]

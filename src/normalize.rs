@@ -50,7 +50,7 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
 /// definite nouns.
 #[inline]
 fn keeps_hamza(c: char, before: Option<char>, after: &str) -> bool {
-    c == 'أ' && after.starts_with('ل') && before.is_none_or(|b| !b.is_alphanumeric())
+    c == 'أ' && after.starts_with('ل') && before.is_none_or(|b| !crate::tokens::is_word_char(b))
 }
 
 /// Folds a word or phrase of a lexicon like text, then ta marbuta to ha

@@ -139,7 +139,9 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
         return WordClass::Stop;
     }
     // Numbers, and one-letter clitics split off by a tatweel (`بـ"…"`).
-    if word.chars().all(|c| c.is_numeric()) || word.chars().nth(1).is_none() {
+    let digit =
+        |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
+    if word.chars().all(digit) || word.chars().nth(1).is_none() {
         return WordClass::Stop;
     }
     if lex.places.contains(word) {
