@@ -38,6 +38,12 @@ impl Hasher for Fnv {
     }
 }
 
+/// How far back in the document's speakers a reference may reach.
+const HISTORY_REACH: usize = 64;
+
+/// How many occurrences of a word on each side of a mention are examined.
+const OCCURRENCE_REACH: usize = 16;
+
 /// How many word lookups a document gets by scanning before it is indexed.
 const LOOKUPS_BEFORE_INDEX: usize = 8;
 
@@ -132,21 +138,23 @@ impl<'d> Document<'d> {
     /// Does the document also write this word with the article? Then it is
     /// a common noun (`قرار`/`القرار`), not a name (`ترامب`).
     pub fn occurs_with_article(&mut self, word: &str) -> bool {
-        !self.occurrences(&format!("ال{word}")).is_empty()
+        self.with_occurrences(&format!("ال{word}"), |all| !all.is_empty())
     }
 
-    fn occurrences(&mut self, word: &str) -> Vec<u32> {
+    /// The token indices of `word`, sorted, handed to `f`.
+    fn with_occurrences<R>(&mut self, word: &str, f: impl FnOnce(&[u32]) -> R) -> R {
         let (text, tokens) = (self.text, self.tokens);
         // Most documents ask a handful of times: a scan is cheaper than an
         // index of every word. Past that, the index keeps it linear.
         if self.index.is_none() && self.lookups < LOOKUPS_BEFORE_INDEX {
             self.lookups += 1;
-            return tokens
+            let found: Vec<u32> = tokens
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.is_word() && t.text(text) == word)
                 .map(|(k, _)| k as u32)
                 .collect();
+            return f(&found);
         }
         let index = self.index.get_or_insert_with(|| {
             let mut index = WordIndex::default();
@@ -158,7 +166,17 @@ impl<'d> Document<'d> {
             }
             index
         });
-        index.get(word).cloned().unwrap_or_default()
+        f(index.get(word).map_or(&[], Vec::as_slice))
+    }
+
+    /// The occurrences of `word` nearest token `at`, at most `reach` on
+    /// each side: what a mention can refer to stays near it, and a document
+    /// that repeats a word thousands of times costs no more per lookup.
+    fn occurrences_near(&mut self, word: &str, at: usize, reach: usize) -> Vec<u32> {
+        self.with_occurrences(word, |all| {
+            let i = all.partition_point(|&k| (k as usize) < at);
+            all[i.saturating_sub(reach)..(i + reach).min(all.len())].to_vec()
+        })
     }
 
     /// A word that can be part of a personal name here.
@@ -185,7 +203,8 @@ impl<'d> Document<'d> {
         };
         let mut best = name;
         let mut best_len = words.len();
-        for k in self.occurrences(first) {
+        let at = crate::tokens::token_at(self.tokens, name.0);
+        for k in self.occurrences_near(first, at, OCCURRENCE_REACH) {
             let k = k as usize;
             let matches = words
                 .iter()
@@ -294,7 +313,11 @@ impl<'d> Document<'d> {
                 variants.push(format!("{p}{key}{e}"));
             }
         }
-        let mut found: Vec<u32> = variants.iter().flat_map(|v| self.occurrences(v)).collect();
+        let at = crate::tokens::token_at(self.tokens, before);
+        let mut found: Vec<u32> = variants
+            .iter()
+            .flat_map(|v| self.occurrences_near(v, at, OCCURRENCE_REACH / 2))
+            .collect();
         found.sort_unstable();
         let mut best: Option<NounPhrase> = None;
         for k in found {
@@ -348,7 +371,11 @@ impl Discourse {
     /// when `feminine` is given.
     pub fn last_speaker(&self, at: usize, feminine: Option<bool>) -> Option<usize> {
         let upto = self.history.partition_point(|&(p, _)| p < at);
-        let recent = self.history[..upto].iter().rev().map(|&(_, e)| e);
+        let recent = self.history[..upto]
+            .iter()
+            .rev()
+            .take(HISTORY_REACH)
+            .map(|&(_, e)| e);
         match feminine {
             None => recent.clone().next(),
             Some(f) => recent
@@ -356,6 +383,14 @@ impl Discourse {
                 .find(|&e| self.entities[e].feminine == f)
                 .or_else(|| recent.clone().next()),
         }
+    }
+
+    /// The most recent of the last entities that satisfies `f`.
+    fn recent_entity(&self, f: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let n = self.entities.len();
+        (n.saturating_sub(HISTORY_REACH)..n)
+            .rev()
+            .find(|&i| f(&self.entities[i]))
     }
 
     pub fn record(&mut self, at: usize, entity: usize) {
@@ -414,9 +449,7 @@ impl Discourse {
             .collect();
         // An earlier speaker whose name holds these words.
         let known = self
-            .entities
-            .iter()
-            .position(|e| !e.described_only && contains_run(&e.name_words, &mention_words));
+            .recent_entity(|e| !e.described_only && contains_run(&e.name_words, &mention_words));
         let entity = match known {
             Some(e) => e,
             None => {
@@ -427,9 +460,7 @@ impl Discourse {
                     .collect();
                 // Merge with an earlier entity named by a part of this name.
                 let partial = self
-                    .entities
-                    .iter()
-                    .position(|e| !e.described_only && contains_run(&words, &e.name_words));
+                    .recent_entity(|e| !e.described_only && contains_run(&words, &e.name_words));
                 match partial {
                     Some(e) => {
                         self.entities[e].name = full;
@@ -483,20 +514,25 @@ impl Discourse {
         // A speaker already heard whose titles include these; an
         // organisation may be named again by its head alone (`اللجنة`).
         let heard_with = |all: bool| {
-            self.history.iter().rev().map(|&(_, e)| e).find(|&e| {
-                let ent = &self.entities[e];
-                ent.head == np.head
-                    && !keys.is_empty()
-                    && if all {
-                        if np.head == Head::Person {
-                            doc.describes(keys, &ent.descriptors)
+            self.history
+                .iter()
+                .rev()
+                .take(HISTORY_REACH)
+                .map(|&(_, e)| e)
+                .find(|&e| {
+                    let ent = &self.entities[e];
+                    ent.head == np.head
+                        && !keys.is_empty()
+                        && if all {
+                            if np.head == Head::Person {
+                                doc.describes(keys, &ent.descriptors)
+                            } else {
+                                keys.iter().all(|k| ent.descriptors.contains(k))
+                            }
                         } else {
-                            keys.iter().all(|k| ent.descriptors.contains(k))
+                            ent.head != Head::Person && doc.describes(keys, &ent.descriptors)
                         }
-                    } else {
-                        ent.head != Head::Person && doc.describes(keys, &ent.descriptors)
-                    }
-            })
+                })
         };
         // Only a short mention (`الرابطة`, `النادي الفرنسي`) goes by its
         // head alone: a fuller one (`شرطة مدينة مترو ناشفيل`) is its own.
@@ -509,9 +545,7 @@ impl Discourse {
                 let e = match antecedent.name {
                     Some(name) => self.named(doc, &antecedent, name).0,
                     None => self
-                        .entities
-                        .iter()
-                        .position(|e| e.name == (antecedent.start, antecedent.end))
+                        .recent_entity(|e| e.name == (antecedent.start, antecedent.end))
                         .unwrap_or_else(|| self.new_described(&antecedent).0),
                 };
                 return (e, Reached::Coreference);

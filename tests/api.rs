@@ -142,3 +142,45 @@ fn a_malformed_known_speakers_line_or_missing_file_is_an_error() {
         .unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err}");
 }
+
+#[test]
+fn many_distinct_speakers_cost_linear_time() {
+    // Thousands of unnamed sources, each with its own adjective, must not
+    // make coreference compare each with all the others.
+    let words = [
+        "عسكري",
+        "أمني",
+        "رسمي",
+        "محلي",
+        "قضائي",
+        "طبي",
+        "حكومي",
+        "دبلوماسي",
+    ];
+    let doc = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "وقال مصدر {}{} \"نعم نعم نعم نعم\".\n",
+                    words[i % 8],
+                    "ي".repeat(i % 50)
+                )
+            })
+            .collect()
+    };
+    let extractor = QuoteExtractor::new();
+    let time = |n: usize| {
+        let text = doc(n);
+        let start = std::time::Instant::now();
+        let found = extractor.extract(&text);
+        assert_eq!(found.len(), n);
+        start.elapsed()
+    };
+    let small = time(500).max(std::time::Duration::from_micros(200));
+    let large = time(4000);
+    // 8x the input: linear work stays well under 40x even on a noisy machine.
+    assert!(
+        large < small * 40,
+        "{small:?} for 500 sources, {large:?} for 4000"
+    );
+}
