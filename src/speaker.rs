@@ -353,9 +353,17 @@ pub(crate) fn parse_noun_phrase(
     while k < tokens.len() && k < from + MAX_WORDS {
         let t = tokens[k];
         // `وكالة "تسنيم" الإيرانية`: an organisation's name in quotation
-        // marks belongs to the phrase.
+        // marks belongs to the phrase, right after the organisation's noun
+        // (after `مصدر عسكري` the marks open what the source said).
         if let crate::tokens::TokenKind::Punct(c) = t.kind {
-            if crate::marks::is_mark(c) && head.is_some() && np.name.is_none() {
+            let after_body = k > from
+                && word_at(k - 1)
+                    .is_some_and(|w| matches!(classify(lex, w), WordClass::Organisation(_)));
+            if crate::marks::is_mark(c)
+                && head == Some(Head::Organisation)
+                && np.name.is_none()
+                && after_body
+            {
                 let close = (k + 2..(k + 6).min(tokens.len())).find(|&j| {
                     matches!(tokens[j].kind, crate::tokens::TokenKind::Punct(m) if crate::marks::is_mark(m))
                 });
