@@ -273,7 +273,8 @@ impl Run<'_> {
                 || (previous.as_ref().is_some_and(|p| p.0.open_to_end) && quote.starts_paragraph);
             let link = self
                 .link_cue(&quote)
-                .map(|c| self.saying_verb_for(c, &subjects));
+                .map(|c| self.saying_verb_for(c, &subjects))
+                .map(|c| self.outer_verb_for(c, quote.first, &subjects));
             let coordinated = previous
                 .as_ref()
                 .is_some_and(|p| self.coordinated(&p.0, &quote));
@@ -536,6 +537,21 @@ impl Run<'_> {
         if np.is_none() && dative {
             return self.implicit(doc, discourse, cue);
         }
+        // `وفقا لما صرح به رئيس القسم`: a pronoun with a preposition may
+        // stand between the verb and its subject.
+        let after = if self
+            .word(after)
+            .is_some_and(|w| matches!(w, "به" | "بها" | "له" | "لها"))
+            && self.word(after + 1).is_some_and(|w| {
+                matches!(
+                    classify(self.lex, w),
+                    WordClass::Title(_) | WordClass::Organisation(_)
+                )
+            }) {
+            after + 1
+        } else {
+            after
+        };
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
         // (`واتهمت شقيقهما` — she accused their brother).
@@ -543,7 +559,8 @@ impl Run<'_> {
             np = self
                 .noun_phrase_at(after, None)
                 .filter(|np| !self.disagrees_in_gender(np, feminine))
-                .filter(|np| !self.is_bare_common_noun(doc, np));
+                .filter(|np| !self.is_bare_common_noun(doc, np))
+                .filter(|np| !self.starts_with_possessed_noun(np));
         }
         // A subject in quotation marks: `واختتم "الرشيد" بقوله`; a verb
         // that carries its object pronoun (`اعتبرها "…"`) has none there.
@@ -561,6 +578,16 @@ impl Run<'_> {
             }
             None => self.implicit(doc, discourse, cue),
         }
+    }
+
+    /// `مع ترجيحها`, `رأيهم`: a noun with her or their pronoun is no
+    /// subject of the verb before it (titles aside: `نجلها`).
+    fn starts_with_possessed_noun(&self, np: &NounPhrase) -> bool {
+        self.word(np.first_tok).is_some_and(|w| {
+            classify(self.lex, w) == WordClass::Name
+                && w.chars().count() >= 5
+                && ["ها", "هم", "هما"].iter().any(|p| w.ends_with(p))
+        })
     }
 
     /// One word, no title, that the document also writes with the article
@@ -731,8 +758,29 @@ impl Run<'_> {
             {
                 return Some(None);
             }
-            matches!(self.kind(c), CueKind::Verb { .. }).then_some(Some(j))
+            // A verb of the reported clause is not the main verb
+            // (`أبان أن الدول تريد أن ترى حلا، مرحبا`).
+            let main = matches!(self.kind(c), CueKind::Verb { .. }) && !self.embedded(j);
+            main.then_some(Some(j))
         })?
+    }
+
+    /// Does cue `j` stand inside the reported clause of a verb before it in
+    /// its sentence (`قال … أن الرجال اتهموا`)?
+    fn embedded(&self, j: usize) -> bool {
+        let c = &self.cues[j];
+        // `، وأضافت: «…»` starts a clause of its own.
+        if c.conjoined {
+            return false;
+        }
+        (0..j).rev().any(|i| {
+            let v = &self.cues[i];
+            c.first_tok - v.last_tok <= CUE_REACH_BEFORE
+                && !self.sentence_break(v.last_tok, c.first_tok)
+                && matches!(self.kind(v), CueKind::Verb { .. })
+                && (v.last_tok + 1..c.first_tok)
+                    .any(|k| self.word(k).is_some_and(is_complementiser))
+        })
     }
 
     /// Is token `k` right after a relative pronoun (`الذي`، `التي`)?
@@ -872,6 +920,25 @@ impl Run<'_> {
                 TokenKind::Punct(c) => matches!(c, ',' | '،'),
                 TokenKind::Newline => false,
             })
+    }
+
+    /// `وأوضح تورو أن الرجال اتهموا «…»`: a verb of the reported clause
+    /// with no subject of its own (here a passive) leaves the verb that
+    /// reports the clause as the cue.
+    fn outer_verb_for(&self, c: usize, q_first: usize, subjects: &[Option<Subject>]) -> usize {
+        let implicit = subjects[c].as_ref().is_none_or(|s| s.mention.is_none());
+        if !(implicit && matches!(self.kind(&self.cues[c]), CueKind::Verb { .. })) {
+            return c;
+        }
+        // `من وصفهم بـ"الإرهابيين"`: the verb right before the words still
+        // governs them.
+        if q_first <= self.cues[c].last_tok + 3 {
+            return c;
+        }
+        if self.cues[c].conjoined {
+            return c;
+        }
+        self.reporting_verb_over(c).unwrap_or(c)
     }
 
     /// `وأضاف قائلا`, `وأردف الأسد قائلا`: a participle right after a

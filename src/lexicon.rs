@@ -192,6 +192,11 @@ fn verb_forms(
             out.push((format!("ي{stem}ان"), form(false, now)));
             out.push((format!("ت{stem}"), form(true, now)));
             out.push((format!("ت{stem}ان"), form(true, now)));
+            // `يرى` as the list writes it, with alef maqsura.
+            if let Some(exact) = fold_exact(present).strip_prefix('ي').filter(|e| *e != stem) {
+                out.push((format!("ي{exact}"), form(false, now)));
+                out.push((format!("ت{exact}"), form(true, now)));
+            }
         }
         if participle != "-" {
             let a = fold(participle);
@@ -353,6 +358,11 @@ impl Lexicons {
         // Likewise a word ending in ى (`نفى`, `على لسان`), folded to ي.
         let mut with_maqsura: Vec<(String, CueForm)> = Vec::new();
         for (f, form) in &forms {
+            // Present tenses end in ya (`يدعي` claims; `يدعى` is called),
+            // unless written with alef maqsura in the list (`يرى`, below).
+            if matches!(form.kind, CueKind::Verb { present: true }) {
+                continue;
+            }
             let words: Vec<&str> = f.split(' ').collect();
             for mask in 1u32..(1 << words.len().min(4)) {
                 let mut changed = false;
