@@ -412,6 +412,17 @@ impl Run<'_> {
         cue: &CueHit,
     ) -> Option<Subject> {
         let feminine = self.lex.cue_forms[cue.form].feminine;
+        self.implicit_of_gender(doc, discourse, cue, feminine)
+    }
+
+    /// The implied subject of a given gender.
+    fn implicit_of_gender(
+        &self,
+        doc: &mut Document<'_>,
+        discourse: &mut Discourse,
+        cue: &CueHit,
+        feminine: bool,
+    ) -> Option<Subject> {
         let entity = match discourse.last_speaker(cue.start, Some(feminine)) {
             Some(e) => e,
             None => {
@@ -551,6 +562,24 @@ impl Run<'_> {
             after + 1
         } else {
             after
+        };
+        // `وقال أمس الأحد رئيس الوزراء`: a day or an adverb may stand
+        // between the verb and its subject.
+        let after = {
+            let mut k = after;
+            while k < after + 4
+                && self
+                    .word(k)
+                    .is_some_and(|w| self.lex.interposed.contains(w))
+            {
+                k += 1;
+            }
+            // Only when a subject follows: `وأكد أيضا أن` keeps its own.
+            if k > after && self.noun_phrase_at(k, None).is_some() {
+                k
+            } else {
+                after
+            }
         };
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
@@ -822,8 +851,10 @@ impl Run<'_> {
             Some(s) => self.tokens.get(k).map(|t| &self.text()[s..t.end as usize]),
             None => self.word(k),
         };
-        if first.is_some_and(|w| self.is_own_words(w)) {
-            return self.implicit(doc, discourse, cue);
+        if let Some(w) = first.filter(|w| self.is_own_words(w)) {
+            // The pronoun, not the cue, tells the gender: `بحسب ترجيحها`.
+            let feminine = w.ends_with("ها");
+            return self.implicit_of_gender(doc, discourse, cue, feminine);
         }
         let mut np = self.noun_phrase_at(k, inner);
         // `وفقا لتقرير بي.بي.سي`: the document's author follows it.
@@ -1075,11 +1106,20 @@ impl Run<'_> {
         if let Some(&(k, w)) = prev.first() {
             let adjacent = k + 1 == q.first;
             let definite = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
-            // `عن اسمه: «…»` ends a clause about him; `حملته "…"` names it.
+            // `عن اسمه: «…»` ends a clause about him; `حملته "…"` names it,
+            // but in `وقالت على حسابها "…"` a whole sentence right after
+            // the verb's clause is what she wrote there.
             let possessed = ["ه", "ها", "هم"].iter().any(|p| w.ends_with(p));
+            let cue_hit = &self.cues[cue];
+            let written_there = possessed
+                && q.words >= 4
+                && matches!(self.kind(cue_hit), CueKind::Verb { .. })
+                && cue_hit.last_tok < k
+                && k - cue_hit.last_tok <= 8;
             if self.names_what_follows(w)
                 && (!definite || (adjacent && q.words <= 3))
                 && (adjacent || !possessed)
+                && !written_there
             {
                 return false;
             }

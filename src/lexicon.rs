@@ -97,6 +97,8 @@ pub(crate) struct Lexicons {
     pub sources: WordList,
     pub expressions: WordList,
     pub honorifics: WordList,
+    /// Days, times and adverbs between a verb and its subject.
+    pub interposed: WordList,
     /// Whole quotations that are names (`تويتر`، `فرانس برس`).
     pub known_names: WordList,
 }
@@ -107,6 +109,7 @@ const PUBLISHING: &str = include_str!("../data/publishing_verbs.txt");
 const SOURCES: &str = include_str!("../data/source_nouns.txt");
 const EXPRESSIONS: &str = include_str!("../data/expression_nouns.txt");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
+const INTERPOSED: &str = include_str!("../data/interposed_adverbs.txt");
 const KNOWN_NAMES: &str = include_str!("../data/known_names.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
@@ -412,6 +415,7 @@ impl Lexicons {
             sources: word_list(&[SOURCES], "data/source_nouns.txt")?,
             expressions: word_list(&[EXPRESSIONS], "data/expression_nouns.txt")?,
             honorifics: word_list(&[HONORIFICS], "data/honorifics.txt")?,
+            interposed: word_list(&[INTERPOSED], "data/interposed_adverbs.txt")?,
             known_names: phrase_list(KNOWN_NAMES, "data/known_names.txt")?,
         })
     }
@@ -429,6 +433,7 @@ mod tests {
             ("places", PLACES),
             ("known_names", KNOWN_NAMES),
             ("honorifics", HONORIFICS),
+            ("interposed_adverbs", INTERPOSED),
             ("expression_nouns", EXPRESSIONS),
             ("source_nouns", SOURCES),
             ("publishing_verbs", PUBLISHING),
