@@ -541,10 +541,15 @@ impl Run<'_> {
             return self.implicit(doc, discourse, cue);
         }
         // `وقال لشباب الوطن: «…»`: a dative, not a subject.
-        let dative = self
-            .word(after)
-            .is_some_and(|w| w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("لل"))
-            && self.word(after + 1).is_some_and(|w| w.starts_with("ال"));
+        // `قال لـCNN`: a Latin name after ل is a dative too.
+        let latin_dative = self.word(after).is_some_and(|w| {
+            w.strip_prefix('ل')
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        });
+        let dative = latin_dative
+            || self.word(after).is_some_and(|w| {
+                w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("لل")
+            }) && self.word(after + 1).is_some_and(|w| w.starts_with("ال"));
         if np.is_none() && dative {
             return self.implicit(doc, discourse, cue);
         }
@@ -697,11 +702,23 @@ impl Run<'_> {
         // جعفر منتظري، أكد`.
         let mut k = verb;
         let mut aside: Option<usize> = None;
-        while k > 0 && verb - k < 12 {
+        while k > 0 && verb - k < 16 {
             let prev = k - 1;
             if matches!(self.tokens[prev].kind, TokenKind::Punct(',' | '،'))
                 && prev > 0
                 && self.word(prev - 1).is_some()
+            {
+                k = prev;
+                continue;
+            }
+            // `وكان جون دور، الرئيس التنفيذي لشركة "بلدنا" قد قال`: a
+            // quoted name inside the subject, a word within its marks.
+            if matches!(
+                self.tokens[prev].kind,
+                TokenKind::Punct('"' | '«' | '»' | '“' | '”')
+            ) && prev > 0
+                && self.word(prev - 1).is_some()
+                && k < verb
             {
                 k = prev;
                 continue;
@@ -774,7 +791,10 @@ impl Run<'_> {
             .word(np.first_tok)
             .is_some_and(|w| w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"));
         let named = np.name.is_some() && !future_verb;
-        (reaches && (!after_kana || titled || named)).then_some(np)
+        // `وكان X … قد قال`: كان and قد frame the subject, however long its
+        // apposition.
+        let kana_frame = after_kana && aside.is_some() && named && np.head == Head::Person;
+        ((reaches || kana_frame) && (!after_kana || titled || named)).then_some(np)
     }
 
     /// The nearest finite verb before cue `i` in the same sentence.
