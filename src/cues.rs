@@ -64,7 +64,12 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], lex: &Lexicons) -> Vec<Cue
         } else if rest.is_empty() {
             (m.end(), None)
         } else if !matches!(form.kind, CueKind::Participle | CueKind::According)
-            && PRONOUNS.contains(&rest)
+            && (PRONOUNS.contains(&rest)
+                // `ووصفوه`: the plural's alef drops before a pronoun.
+                || (matches!(form.kind, CueKind::Verb { present: false })
+                    && rest
+                        .strip_prefix('و')
+                        .is_some_and(|p| PRONOUNS.contains(&p))))
         {
             (last.end as usize, None)
         } else {
