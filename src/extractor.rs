@@ -579,12 +579,12 @@ impl Run<'_> {
             {
                 k += 1;
             }
-            // Only when a subject follows: `وأكد أيضا أن` keeps its own.
-            if k > after && self.noun_phrase_at(k, None).is_some() {
-                k
-            } else {
-                after
+            // `وأكد أيضا أن`, `ونسبته زورا إليهم`: an adverb is never the
+            // subject itself.
+            if k > after && self.noun_phrase_at(k, None).is_none() && np.is_none() {
+                return self.implicit(doc, discourse, cue);
             }
+            k
         };
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
