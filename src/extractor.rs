@@ -548,7 +548,11 @@ impl Run<'_> {
         });
         let dative = latin_dative
             || self.word(after).is_some_and(|w| {
-                w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("لل")
+                // `لاعب المنتخب` is a title that begins with lam.
+                w.starts_with('ل')
+                    && w.chars().count() >= 4
+                    && !w.starts_with("لل")
+                    && lookup_noun(&self.lex.titles, w).is_none()
             }) && self.word(after + 1).is_some_and(|w| w.starts_with("ال"));
         if np.is_none() && dative {
             return self.implicit(doc, discourse, cue);
