@@ -421,10 +421,49 @@ impl Discourse {
                 description.descriptors = vec![noun_key(&doc.text[name.0..name.1])];
                 return self.described(doc, &description, at);
             }
+            (Head::Person, Some(name)) if self.object_after_known_title(doc, np, name) => {
+                let mut description = np.clone();
+                description.name = None;
+                return self.described(doc, &description, at);
+            }
             (_, Some(name)) => return self.named(doc, np, name),
             _ => {}
         }
         self.described(doc, np, at)
+    }
+
+    /// `أكد ولي العهد السعودي حرص المملكة`: after the title of a person
+    /// already named, a word in construct with a definite feminine or
+    /// plural noun (`حرص المملكة`، `صحة المعلومات`) is the verb's object,
+    /// not a new person's name.
+    fn object_after_known_title(
+        &self,
+        doc: &mut Document<'_>,
+        np: &NounPhrase,
+        name: (usize, usize),
+    ) -> bool {
+        if np.descriptors.is_empty() || name.0 <= np.start {
+            return false;
+        }
+        let first = crate::tokens::token_at(doc.tokens, name.0);
+        let construct = doc
+            .word(first + 1)
+            .is_some_and(|w| w.starts_with("ال") && (w.ends_with('ة') || w.ends_with("ات")));
+        if !construct {
+            return false;
+        }
+        let words: Vec<String> = doc.text[name.0..name.1]
+            .split(' ')
+            .map(str::to_owned)
+            .collect();
+        let Some(antecedent) = doc.find_described(&np.descriptors, Head::Person, np.start) else {
+            return false;
+        };
+        let Some(theirs) = antecedent.name.filter(|_| antecedent.start != np.start) else {
+            return false;
+        };
+        let theirs = &doc.text[theirs.0..theirs.1];
+        !theirs.split(' ').any(|n| words.iter().any(|w| w == n))
     }
 
     /// One definite word (`المرأة`), never part of a longer name here (unlike
