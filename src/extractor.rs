@@ -1197,8 +1197,13 @@ impl Run<'_> {
                 c.first_tok > 0 && self.word(c.first_tok - 1).is_some_and(is_complementiser);
             return c.pronoun || reported;
         }
-        // `مؤسسة "Heritage"`, `جماعة "الخوذ البيضاء"`: a body's name.
-        if matches!(classify(self.lex, w), WordClass::Organisation(_)) {
+        // `مؤسسة "Heritage"`, `جماعة "الخوذ البيضاء"`: a body's name; but
+        // `إن الاتحاد "سيتصدى للمتنمرين"` opens with a verb, what it will do.
+        let opens_with_verb = q.words_text.split(' ').next().is_some_and(|f| {
+            matches!(f, "لن" | "لم" | "قد" | "لا")
+                || (f.chars().count() >= 4 && ["سي", "ست", "سن"].iter().any(|p| f.starts_with(p)))
+        });
+        if matches!(classify(self.lex, w), WordClass::Organisation(_)) && !opens_with_verb {
             return false;
         }
         let introduces = |w: &str| {
