@@ -1052,6 +1052,15 @@ impl Run<'_> {
             if c.pronoun && self.after_relative_pronoun(c.first_tok) {
                 continue;
             }
+            // `وأكد الخليفي أن موتا الذي أبدى رغبة في الرحيل «سيبقى»`: the
+            // relative clause describes someone inside what was said.
+            if matches!(self.kind(c), CueKind::Verb { .. })
+                && self.after_relative_pronoun(c.first_tok)
+            {
+                if let Some(v) = self.reporting_verb_over(i) {
+                    return Some(v);
+                }
+            }
             // `قال المتحدث إنه بحسب الحصيلة الأولية "…"`: an attribution
             // phrase inside the reported clause leaves the verb the cue.
             if self.kind(c) == CueKind::According {
