@@ -36,6 +36,8 @@ impl Default for QuoteExtractor {
 const CUE_REACH_BEFORE: usize = 60;
 /// How far after a quotation an attribution phrase may stand (`"…" وفقا لـ`).
 const CUE_REACH_AFTER: usize = 14;
+/// How far a short quoted fragment may follow its verb, in one clause.
+const SHORT_QUOTE_CLAUSE: usize = 8;
 
 impl QuoteExtractor {
     /// An extractor with the built-in lexicons.
@@ -1233,9 +1235,22 @@ impl Run<'_> {
         };
         let complementiser_between =
             (c.last_tok + 1..q.first).any(|k| self.word(k).is_some_and(is_complementiser));
+        // `طالب باتخاذ "موقف حازم"`، `اتهمها بتشغيل "شبكة عالمية"`: a
+        // verbal noun with بـ in the clause of a verb of saying.
+        let bi_masdar = w.starts_with('ب') && w.chars().count() >= 5 && k + 1 == q.first;
+        let in_verb_clause = bi_masdar
+            && matches!(self.kind(c), CueKind::Verb { .. } | CueKind::Participle)
+            && q.first - c.last_tok <= SHORT_QUOTE_CLAUSE
+            && !(c.last_tok + 1..q.first).any(|k| {
+                matches!(
+                    self.tokens[k].kind,
+                    TokenKind::Punct(',' | '،' | '؛' | ':' | '(')
+                )
+            });
         prev.iter().any(|&(_, w)| introduces(w))
             || (complementiser_between
                 && !matches!(w, "عن" | "الى" | "في" | "من" | "عبر" | "مع" | "ل"))
+            || in_verb_clause
     }
 
     fn attribution(
