@@ -201,6 +201,7 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
     if (word.starts_with('ب') || word.starts_with('ل')) && word.chars().count() > 3 {
         let rest = &word['ب'.len_utf8()..];
         if rest.starts_with("ال")
+            || is_verbal_noun(rest)
             || lookup_noun(&lex.organisations, rest).is_some()
             || lookup_noun(&lex.titles, rest).is_some()
         {
@@ -222,6 +223,26 @@ pub(crate) fn key_of(lex: &Lexicons, word: &str) -> String {
             noun_key(rest)
         }
         _ => noun_key(word),
+    }
+}
+
+/// `اتخاذ`، `استخدام`، `تشغيل`: the verbal nouns of the derived verb
+/// forms (افتعال، استفعال، إفعال، تفعيل) by their shape. After بـ or لـ
+/// (`باتخاذ`، `لتشغيل`) such a word opens a phrase, never a name.
+fn is_verbal_noun(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 5 || n > 7 {
+        return false;
+    }
+    match (chars[0], n) {
+        // إفعال (ارسال), افتعال (اعتماد; اتخاذ), انفعال, استفعال.
+        ('ا', 5) => chars[3] == 'ا',
+        ('ا', 6) => chars[4] == 'ا' && (chars[2] == 'ت' || chars[1] == 'ن'),
+        ('ا', 7) => chars[1] == 'س' && chars[2] == 'ت' && chars[5] == 'ا',
+        // تفعيل (تشغيل).
+        ('ت', 5) => chars[3] == 'ي',
+        _ => false,
     }
 }
 
@@ -832,6 +853,18 @@ mod tests {
     use super::*;
     use crate::lexicon::Additions;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn verbal_nouns_of_derived_forms_are_told_from_names() {
+        for w in ["اتخاذ", "ارسال", "اعتماد", "انسحاب", "استخدام", "تشغيل"]
+        {
+            assert!(is_verbal_noun(w), "{w}");
+        }
+        for w in ["انديراس", "اراك", "افروف", "اسم", "توماس", "امانويل"]
+        {
+            assert!(!is_verbal_noun(w), "{w}");
+        }
+    }
 
     /// (mention, name, head) of the phrase at the text's start.
     fn np(text: &str) -> (String, Option<String>, Head) {
