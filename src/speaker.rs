@@ -232,7 +232,7 @@ pub(crate) fn key_of(lex: &Lexicons, word: &str) -> String {
 fn is_verbal_noun(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    if n < 5 || n > 7 {
+    if !(5..=7).contains(&n) {
         return false;
     }
     match (chars[0], n) {
