@@ -1197,6 +1197,15 @@ impl Run<'_> {
         let Some(&(k, w)) = prev.first() else {
             return false;
         };
+        // `فيما وصف بـ"المجزرة"`، `ما يسمى بـ"…"`: described or called so
+        // by no one named; the passive has nothing between verb and بـ.
+        let lemma = self.lex.cue_forms[c.form].lemma.as_str();
+        let passive = matches!(lemma, "وصف" | "سمى" | "سما")
+            && !c.pronoun
+            && (c.last_tok + 1..q.first).all(|j| self.word(j).is_none_or(|v| v == "ب"));
+        if passive {
+            return false;
+        }
         if k <= c.last_tok {
             // Right after the cue: the addressee or a name (`أبلغ
             // "الاقتصادية"`, `وأوضح لـ«عكاظ»`), unless the verb carries its
@@ -1249,7 +1258,10 @@ impl Run<'_> {
             });
         prev.iter().any(|&(_, w)| introduces(w))
             || (complementiser_between
-                && !matches!(w, "عن" | "الى" | "في" | "من" | "عبر" | "مع" | "ل"))
+                && !matches!(
+                    w,
+                    "عن" | "الى" | "في" | "من" | "عبر" | "مع" | "ل" | "مثل" | "ومثل"
+                ))
             || in_verb_clause
     }
 
