@@ -257,6 +257,7 @@ impl<'d> Document<'d> {
                         && !sound_plural(w)
                 })
                 && !self.name_like(e + 1)
+                && !(e - k >= 2 && self.word(e + 1).is_some_and(crate::speaker::takes_bi))
             {
                 e += 1;
             }

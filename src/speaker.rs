@@ -246,6 +246,13 @@ fn is_verbal_noun(word: &str) -> bool {
     }
 }
 
+/// `بـ`، `بأنه`: what a verb like وصف takes after its object; a definite
+/// word before it, after a full name, is that object (`ووصف سامي عادل
+/// الهجوم بـ"…"`), not a surname.
+pub(crate) fn takes_bi(next: &str) -> bool {
+    next == "ب" || next.starts_with("بان")
+}
+
 /// `متوجها`، `مبتسما`: a participle in the accusative describes how the
 /// subject acts; it ends the subject's phrase. (Names like `ماريا` or
 /// `منانغاغوا` have a long vowel after the mim or before the last alef.)
@@ -786,6 +793,10 @@ pub(crate) fn parse_noun_phrase(
                         np.descriptors.push(noun_key(word));
                     } else if sound_plural(word) {
                         // `علي حسن المعارضين`: an object, not a surname.
+                        break;
+                    } else if plain_name_words >= 2 && word_at(k + 1).is_some_and(takes_bi) {
+                        // `ووصف سامي عادل الهجوم بـ"…"`، `بأنه`: the object
+                        // of a verb that takes بـ, after a full name.
                         break;
                     } else if let Some((s, _)) = np.name {
                         // A surname with the article: `أحمد العمري`.
