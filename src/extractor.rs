@@ -36,6 +36,8 @@ impl Default for QuoteExtractor {
 const CUE_REACH_BEFORE: usize = 60;
 /// How far after a quotation an attribution phrase may stand (`"…" وفقا لـ`).
 const CUE_REACH_AFTER: usize = 14;
+/// How far back, in tokens, a sentence's opening verb is looked for.
+const SENTENCE_REACH: usize = 40;
 /// How far a short quoted fragment may follow its verb, in one clause.
 const SHORT_QUOTE_CLAUSE: usize = 8;
 
@@ -607,6 +609,14 @@ impl Run<'_> {
         if np.is_none() && !cue.pronoun && self.is_short_quoted_name(after) {
             np = self.noun_phrase_at(after + 1, None);
         }
+        // `وقد عبر مدير المنتخب خالد مطر عن سعادته وقال: «…»`: a verb
+        // joined to an earlier one of its sentence shares its subject,
+        // whatever that verb was.
+        if np.is_none() && cue.conjoined {
+            if let Some(shared) = self.sentence_subject(cue.first_tok, feminine) {
+                return Some(self.explicit(doc, discourse, shared, cue.start));
+            }
+        }
         match np {
             Some(np) => {
                 let subject = self.explicit(doc, discourse, np, cue.start);
@@ -618,6 +628,40 @@ impl Run<'_> {
             }
             None => self.implicit(doc, discourse, cue),
         }
+    }
+
+    /// The subject of the verb that opens the sentence holding token
+    /// `before`, when that verb is plain to see: after `قد`
+    /// (`وقد عبر مدير المنتخب خالد مطر`) or in the present tense
+    /// (`ويتفاوض كاميرون`), followed by a named person.
+    fn sentence_subject(&self, before: usize, feminine: bool) -> Option<NounPhrase> {
+        let mut start = before;
+        while start > 0 && before - start < SENTENCE_REACH && !self.ends_sentence(start - 1) {
+            start -= 1;
+        }
+        if start > 0 && !self.ends_sentence(start - 1) {
+            return None;
+        }
+        // The last `وقد` of the sentence opens a clause of its own.
+        let qad = (start..before)
+            .rev()
+            .find(|&j| matches!(self.word(j), Some("قد" | "وقد" | "لقد" | "ولقد")));
+        let (k, after_qad) = match qad {
+            Some(j) => (j + 1, true),
+            None => (start, false),
+        };
+        let verb = self.word(k)?;
+        // `ويتفاوض`: the conjunction rules out a headline's noun (`تصعيد`).
+        let present = ["وي", "وت"].iter().any(|p| verb.starts_with(p)) && verb.chars().count() >= 5;
+        if !(after_qad || present) || self.is_cue_token(k) || k + 1 >= before {
+            return None;
+        }
+        let np = self.noun_phrase_at(k + 1, None)?;
+        (np.head == Head::Person
+            && np.name.is_some()
+            && np.end_tok <= before
+            && !self.disagrees_in_gender(&np, feminine))
+        .then_some(np)
     }
 
     /// `مع ترجيحها`, `رأيهم`: a noun with her or their pronoun is no
