@@ -99,6 +99,8 @@ pub(crate) struct Lexicons {
     pub honorifics: WordList,
     /// Days, times and adverbs between a verb and its subject.
     pub interposed: WordList,
+    /// Names that begin with و (`وليامز`).
+    pub waw_names: WordList,
     /// Whole quotations that are names (`تويتر`، `فرانس برس`).
     pub known_names: WordList,
 }
@@ -110,6 +112,7 @@ const SOURCES: &str = include_str!("../data/source_nouns.txt");
 const EXPRESSIONS: &str = include_str!("../data/expression_nouns.txt");
 const HONORIFICS: &str = include_str!("../data/honorifics.txt");
 const INTERPOSED: &str = include_str!("../data/interposed_adverbs.txt");
+const WAW_NAMES: &str = include_str!("../data/waw_names.txt");
 const KNOWN_NAMES: &str = include_str!("../data/known_names.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const ATTRIBUTION_PHRASES: &str = include_str!("../data/attribution_phrases.txt");
@@ -190,16 +193,22 @@ fn verb_forms(
                 .strip_prefix('ي')
                 .ok_or_else(|| bad("the present tense must start with ي (يقول)"))?;
             let now = CueKind::Verb { present: true };
-            out.push((format!("ي{stem}"), form(false, now)));
+            // `يرى` as the list writes it, with alef maqsura, and only so:
+            // `يري` would be found inside names (`سيرينا`).
+            let exact = fold_exact(present);
+            match exact.strip_prefix('ي').filter(|e| *e != stem) {
+                Some(exact) => {
+                    out.push((format!("ي{exact}"), form(false, now)));
+                    out.push((format!("ت{exact}"), form(true, now)));
+                }
+                None => {
+                    out.push((format!("ي{stem}"), form(false, now)));
+                    out.push((format!("ت{stem}"), form(true, now)));
+                }
+            }
             out.push((format!("ي{stem}ون"), form(false, now)));
             out.push((format!("ي{stem}ان"), form(false, now)));
-            out.push((format!("ت{stem}"), form(true, now)));
             out.push((format!("ت{stem}ان"), form(true, now)));
-            // `يرى` as the list writes it, with alef maqsura.
-            if let Some(exact) = fold_exact(present).strip_prefix('ي').filter(|e| *e != stem) {
-                out.push((format!("ي{exact}"), form(false, now)));
-                out.push((format!("ت{exact}"), form(true, now)));
-            }
         }
         if participle != "-" {
             let a = fold(participle);
@@ -416,6 +425,7 @@ impl Lexicons {
             expressions: word_list(&[EXPRESSIONS], "data/expression_nouns.txt")?,
             honorifics: word_list(&[HONORIFICS], "data/honorifics.txt")?,
             interposed: word_list(&[INTERPOSED], "data/interposed_adverbs.txt")?,
+            waw_names: word_list(&[WAW_NAMES], "data/waw_names.txt")?,
             known_names: phrase_list(KNOWN_NAMES, "data/known_names.txt")?,
         })
     }
@@ -434,6 +444,7 @@ mod tests {
             ("known_names", KNOWN_NAMES),
             ("honorifics", HONORIFICS),
             ("interposed_adverbs", INTERPOSED),
+            ("waw_names", WAW_NAMES),
             ("expression_nouns", EXPRESSIONS),
             ("source_nouns", SOURCES),
             ("publishing_verbs", PUBLISHING),

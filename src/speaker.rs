@@ -237,7 +237,9 @@ fn is_verbal_noun(word: &str) -> bool {
     }
     match (chars[0], n) {
         // إفعال (ارسال), افتعال (اعتماد; اتخاذ), انفعال, استفعال.
-        ('ا', 5) => chars[3] == 'ا',
+        // Only the assimilated افتعال (اتخاذ، اتصال): إفعال's shape is
+        // shared by names (`باسكال` is not بـ + اسكال).
+        ('ا', 5) => chars[1] == 'ت' && chars[3] == 'ا',
         ('ا', 6) => chars[4] == 'ا' && (chars[2] == 'ت' || chars[1] == 'ن'),
         ('ا', 7) => chars[1] == 'س' && chars[2] == 'ت' && chars[5] == 'ا',
         // تفعيل (تشغيل).
@@ -659,7 +661,11 @@ pub(crate) fn parse_noun_phrase(
                 np.descriptors.push(noun_key(word));
             }
             // `بي.بي.سي ومحطة …`: a conjunction inside a name starts another.
-            WordClass::Name if name_open && word.starts_with('و') => break,
+            WordClass::Name
+                if name_open && word.starts_with('و') && !lex.waw_names.contains(word) =>
+            {
+                break
+            }
             // `المرصد رامي عبد الرحمن`: a definite organisation is complete.
             WordClass::Name if definite_organisation && np.name.is_none() => break,
             // `المستثمر جورج سوروس`: a lone definite word before a name
@@ -867,12 +873,19 @@ mod tests {
 
     #[test]
     fn verbal_nouns_of_derived_forms_are_told_from_names() {
-        for w in ["اتخاذ", "ارسال", "اعتماد", "انسحاب", "استخدام", "تشغيل"]
+        for w in ["اتخاذ", "اتصال", "اعتماد", "انسحاب", "استخدام", "تشغيل"]
         {
             assert!(is_verbal_noun(w), "{w}");
         }
-        for w in ["انديراس", "اراك", "افروف", "اسم", "توماس", "امانويل"]
-        {
+        for w in [
+            "انديراس",
+            "اراك",
+            "افروف",
+            "اسم",
+            "توماس",
+            "امانويل",
+            "اسكال",
+        ] {
             assert!(!is_verbal_noun(w), "{w}");
         }
     }
