@@ -1336,11 +1336,17 @@ impl Run<'_> {
                 .norm
                 .original_range(self.original, ent.name.0, ent.name.1);
             let mention = mention.as_ref().map(|np| self.excerpt(np.start, np.end));
-            let name = &self.original[s..e];
+            // A hashtag is named without `#` and `_` (`#أمهات_المختطفين`).
+            let name = self.original[s..e].trim_start_matches('#');
+            let name = if name.contains(['#', '_']) {
+                name.replace('#', "").replace('_', " ")
+            } else {
+                name.to_owned()
+            };
             Speaker {
                 name: match name.strip_prefix('ل') {
                     Some(rest) if ent.lost_alef => format!("ال{rest}"),
-                    _ => name.to_owned(),
+                    _ => name,
                 },
                 mention,
                 resolution: match reached {

@@ -386,6 +386,16 @@ pub(crate) fn parse_noun_phrase(
         // marks belongs to the phrase, right after the organisation's noun
         // (after `مصدر عسكري` the marks open what the source said).
         if let crate::tokens::TokenKind::Punct(c) = t.kind {
+            // `منصة #فيسبوك`، `#أمهات_المختطفين`: a name written as a
+            // hashtag; its `#` and `_` hold to the words they join.
+            let joins_next = tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.start == t.end);
+            let joins_prev = k > from && tokens[k - 1].is_word() && tokens[k - 1].end == t.start;
+            if joins_next && (c == '#' || (c == '_' && joins_prev)) {
+                k += 1;
+                continue;
+            }
             let after_body = k > from
                 && word_at(k - 1)
                     .is_some_and(|w| matches!(classify(lex, w), WordClass::Organisation(_)));
