@@ -391,10 +391,35 @@ pub(crate) fn parse_noun_phrase(
             let joins_next = tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && n.start == t.end);
-            let joins_prev = k > from && tokens[k - 1].is_word() && tokens[k - 1].end == t.start;
-            if joins_next && (c == '#' || (c == '_' && joins_prev)) {
-                k += 1;
-                continue;
+            if joins_next && c == '#' {
+                // The hashtag is the name and ends the phrase.
+                let mut last = k + 1;
+                while tokens.get(last + 1).is_some_and(|u| {
+                    u.kind == crate::tokens::TokenKind::Punct('_') && u.start == tokens[last].end
+                }) && tokens
+                    .get(last + 2)
+                    .is_some_and(|n| n.is_word() && n.start == tokens[last + 1].end)
+                {
+                    last += 2;
+                }
+                let first_word = k == from;
+                // `منصة #فيسبوك`: an organisation is named with its noun.
+                let begin = if first_word {
+                    t.start as usize
+                } else if head == Some(Head::Organisation) {
+                    np.start
+                } else {
+                    np.name.map_or(tokens[k + 1].start as usize, |(s, _)| s)
+                };
+                np.name = Some((begin, tokens[last].end as usize));
+                if first_word {
+                    np.start = t.start as usize;
+                    np.first_tok = k;
+                }
+                head.get_or_insert(Head::Person);
+                np.end = tokens[last].end as usize;
+                np.end_tok = last + 1;
+                break;
             }
             let after_body = k > from
                 && word_at(k - 1)
