@@ -373,7 +373,9 @@ impl Run<'_> {
                 }
                 CueKind::According => self.according_subject(doc, discourse, cue),
                 CueKind::Relay => self.relayed_subject(doc, discourse, cue),
-                CueKind::SpeechNoun => None,
+                CueKind::SpeechNoun => self
+                    .sentence_subject(cue.first_tok, None, true)
+                    .map(|np| self.explicit(doc, discourse, np, cue.start)),
             };
             // A relative clause's speaker (`الجمعيات التي تقول`) is in the
             // background: the implied subject of what follows is still the
@@ -613,7 +615,7 @@ impl Run<'_> {
         // joined to an earlier one of its sentence shares its subject,
         // whatever that verb was.
         if np.is_none() && cue.conjoined {
-            if let Some(shared) = self.sentence_subject(cue.first_tok, feminine) {
+            if let Some(shared) = self.sentence_subject(cue.first_tok, Some(feminine), false) {
                 return Some(self.explicit(doc, discourse, shared, cue.start));
             }
         }
@@ -634,7 +636,12 @@ impl Run<'_> {
     /// `before`, when that verb is plain to see: after `قد`
     /// (`وقد عبر مدير المنتخب خالد مطر`) or in the present tense
     /// (`ويتفاوض كاميرون`), followed by a named person.
-    fn sentence_subject(&self, before: usize, feminine: bool) -> Option<NounPhrase> {
+    fn sentence_subject(
+        &self,
+        before: usize,
+        feminine: Option<bool>,
+        any_conjoined_verb: bool,
+    ) -> Option<NounPhrase> {
         let mut start = before;
         while start > 0 && before - start < SENTENCE_REACH && !self.ends_sentence(start - 1) {
             start -= 1;
@@ -653,14 +660,20 @@ impl Run<'_> {
         let verb = self.word(k)?;
         // `ويتفاوض`: the conjunction rules out a headline's noun (`تصعيد`).
         let present = ["وي", "وت"].iter().any(|p| verb.starts_with(p)) && verb.chars().count() >= 5;
-        if !(after_qad || present) || self.is_cue_token(k) || k + 1 >= before {
+        // `وتوجه إنييستا إلى المشجعين بالقول`: before a noun of saying,
+        // whose own subject is the sentence's, any joined verb will do.
+        let conjoined = any_conjoined_verb
+            && verb.starts_with('و')
+            && verb.chars().count() >= 4
+            && classify(self.lex, verb) == WordClass::Name;
+        if !(after_qad || present || conjoined) || self.is_cue_token(k) || k + 1 >= before {
             return None;
         }
         let np = self.noun_phrase_at(k + 1, None)?;
         (np.head == Head::Person
             && np.name.is_some()
             && np.end_tok <= before
-            && !self.disagrees_in_gender(&np, feminine))
+            && feminine.is_none_or(|f| !self.disagrees_in_gender(&np, f)))
         .then_some(np)
     }
 
