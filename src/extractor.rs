@@ -811,7 +811,7 @@ impl Run<'_> {
                 continue;
             }
             if classify(self.lex, w) == WordClass::Stop {
-                if matches!(w, "اما" | "واما") || is_kana(w) {
+                if matches!(w, "اما" | "واما") || is_kana(w) || opens_clause(w) {
                     break;
                 }
                 return None;
@@ -825,7 +825,7 @@ impl Run<'_> {
             || self.ends_sentence(k - 1)
             || self
                 .word(k - 1)
-                .is_some_and(|w| matches!(w, "اما" | "واما") || is_kana(w));
+                .is_some_and(|w| matches!(w, "اما" | "واما") || is_kana(w) || opens_clause(w));
         if !at_start {
             return None;
         }
@@ -842,7 +842,12 @@ impl Run<'_> {
                 && matches!(self.tokens[np.end_tok].kind, TokenKind::Punct(',' | '،')));
         // After كان the subject must be a title or a body, not any words
         // (`كانت ستصبح …`).
-        let after_kana = k > 0 && self.word(k - 1).is_some_and(is_kana);
+        // So after أن, which opens a clause of its own (`على الرغم من أن
+        // مجموعة بيمكو قالت`).
+        let after_kana = k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|w| is_kana(w) || opens_clause(w));
         let titled = self.word(np.first_tok).is_some_and(|w| {
             matches!(
                 classify(self.lex, w),
@@ -1447,6 +1452,12 @@ impl Run<'_> {
 }
 
 /// `أن`، `إنه`، `بأنها`: the complementisers that open reported speech.
+/// `أن`، `لأن`: a bare complementiser, after which a clause may open with
+/// its subject.
+fn opens_clause(w: &str) -> bool {
+    matches!(w, "ان" | "لان" | "بان" | "وان")
+}
+
 fn is_complementiser(w: &str) -> bool {
     matches!(
         w,
