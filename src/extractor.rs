@@ -1318,7 +1318,17 @@ impl Run<'_> {
                     TokenKind::Punct(',' | '،' | '؛' | ':' | '(')
                 )
             });
-        prev.iter().any(|&(_, w)| introduces(w))
+        // `حذر من "الانحلال"`، `وكشف الوزير عن "استراتيجية جديدة"`: the
+        // preposition the verb governs, right after the verb or its subject.
+        let governed = matches!(w, "من" | "عن" | "على" | "الى")
+            && k + 1 == q.first
+            && matches!(self.kind(c), CueKind::Verb { .. } | CueKind::Participle)
+            && (k == c.last_tok + 1
+                || self
+                    .noun_phrase_at(c.last_tok + 1, None)
+                    .is_some_and(|np| np.end_tok == k));
+        governed
+            || prev.iter().any(|&(_, w)| introduces(w))
             || (complementiser_between
                 && !matches!(
                     w,
