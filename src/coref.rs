@@ -614,6 +614,29 @@ impl Discourse {
                 return (e, Reached::Coreference);
             }
         }
+        // `المدرب الأرجنتيني` after `كوبر`, named before without a title:
+        // a definite title refers to the last person named of its gender
+        // when nothing is known of what that person is.
+        if np.head == Head::Person && np.name.is_none() && head_word.starts_with("ال") {
+            let feminine = head_word
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with('ة'));
+            let untitled = self
+                .history
+                .iter()
+                .rev()
+                .take(HISTORY_REACH)
+                .map(|&(_, e)| e)
+                .find(|&e| {
+                    let ent = &self.entities[e];
+                    ent.head == Head::Person && !ent.described_only && ent.feminine == feminine
+                })
+                .filter(|&e| self.entities[e].descriptors.is_empty());
+            if let Some(e) = untitled {
+                return (e, Reached::Coreference);
+            }
+        }
         (self.new_described(np).0, Reached::Explicit)
     }
 
