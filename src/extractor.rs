@@ -372,7 +372,14 @@ impl Run<'_> {
                         .or_else(|| self.implicit(doc, discourse, cue))
                 }
                 CueKind::According => self.according_subject(doc, discourse, cue),
-                CueKind::Relay => self.relayed_subject(doc, discourse, cue),
+                // `وكانت وكالة سانا قد أوردت أنه …`: with no one quoted
+                // after عن, the medium itself speaks; `تصريحات نقلتها
+                // الوكالة` relays words already attributed.
+                CueKind::Relay => self.relayed_subject(doc, discourse, cue).or_else(|| {
+                    (!cue.pronoun)
+                        .then(|| self.verb_subject(doc, discourse, cue, false))
+                        .flatten()
+                }),
                 CueKind::SpeechNoun => self
                     .sentence_subject(cue.first_tok, None, true)
                     .map(|np| self.explicit(doc, discourse, np, cue.start)),
