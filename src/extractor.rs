@@ -520,12 +520,25 @@ impl Run<'_> {
         }
         // `الجمعيات التي تقول إنها …`: the relative pronoun's antecedent
         // is the subject.
+        // The antecedent may run over several words (`المراسل التلفزيوني
+        // الذي صاح`): the longest phrase that ends at the pronoun.
         if !cue.pronoun && self.after_relative_pronoun(cue.first_tok) && cue.first_tok >= 2 {
-            let antecedent = cue.first_tok - 2;
-            if let Some(np) = self.noun_phrase_at(antecedent, None) {
-                if np.end_tok == antecedent + 1 {
-                    return Some(self.explicit(doc, discourse, np, cue.start));
-                }
+            let pronoun = cue.first_tok - 1;
+            let antecedent = (pronoun.saturating_sub(4)..pronoun)
+                .filter(|&s| {
+                    self.word(s).is_some_and(|w| {
+                        matches!(
+                            classify(self.lex, w),
+                            WordClass::Title(_) | WordClass::Organisation(_) | WordClass::Definite
+                        ) || s + 1 == pronoun
+                    })
+                })
+                .find_map(|s| {
+                    self.noun_phrase_at(s, None)
+                        .filter(|np| np.end_tok == pronoun)
+                });
+            if let Some(np) = antecedent {
+                return Some(self.explicit(doc, discourse, np, cue.start));
             }
         }
         let mut np = if may_follow_subject {
@@ -1284,7 +1297,29 @@ impl Run<'_> {
             // (`بأنها تعتبر "خطرا"`).
             let reported =
                 c.first_tok > 0 && self.word(c.first_tok - 1).is_some_and(is_complementiser);
-            return c.pronoun || reported;
+            // `مؤكدا "إننا ننتظر أفعالا"`: a participle addresses no one;
+            // `صاح "يا ساتر"`: words that open like a sentence are said.
+            let participle = self.kind(c) == CueKind::Participle;
+            let opens_sentence = q.words_text.split(' ').next().is_some_and(|f| {
+                matches!(
+                    f,
+                    "ان" | "انه"
+                        | "اننا"
+                        | "انها"
+                        | "انني"
+                        | "يا"
+                        | "لا"
+                        | "لن"
+                        | "لم"
+                        | "نحن"
+                        | "انا"
+                        | "هذا"
+                        | "هذه"
+                        | "لقد"
+                        | "قد"
+                )
+            });
+            return c.pronoun || reported || participle || opens_sentence;
         }
         // `مؤسسة "Heritage"`, `جماعة "الخوذ البيضاء"`: a body's name; but
         // `إن الاتحاد "سيتصدى للمتنمرين"` opens with a verb, what it will do.
