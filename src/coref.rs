@@ -110,6 +110,11 @@ impl<'d> Document<'d> {
     pub fn first_named_person(&mut self) -> Option<NounPhrase> {
         if self.protagonist.is_none() {
             let found = (0..self.tokens.len()).find_map(|k| {
+                // A cue is never a title; skipping it first keeps a text
+                // made of cues cheap.
+                if self.is_cue(k) {
+                    return None;
+                }
                 let w = self.word(k)?;
                 // `كرئيس للوزراء` is not where a person is named.
                 if !matches!(classify(self.lex, w), WordClass::Title(_))

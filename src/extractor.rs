@@ -807,6 +807,11 @@ impl Run<'_> {
                 continue;
             }
             let Some(w) = self.word(prev) else { break };
+            // Another cue stands in no subject: the sentence does not
+            // open with this verb's subject.
+            if self.is_cue_token(prev) {
+                return None;
+            }
             // `وكالة تسنيم من جانبها تحدثت`: an aside between the two.
             if prev > 0
                 && matches!(
