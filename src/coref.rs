@@ -611,10 +611,16 @@ impl Discourse {
                 .split(' ')
                 .next()
                 .is_some_and(|w| w.ends_with('ة'));
-            let named = self.history.iter().rev().map(|&(_, e)| e).find(|&e| {
-                let ent = &self.entities[e];
-                ent.head == Head::Person && !ent.described_only && ent.feminine == feminine
-            });
+            let named = self
+                .history
+                .iter()
+                .rev()
+                .take(HISTORY_REACH)
+                .map(|&(_, e)| e)
+                .find(|&e| {
+                    let ent = &self.entities[e];
+                    ent.head == Head::Person && !ent.described_only && ent.feminine == feminine
+                });
             if let Some(e) = named {
                 return (e, Reached::Coreference);
             }

@@ -915,14 +915,18 @@ impl Run<'_> {
         if c.conjoined {
             return false;
         }
-        (0..j).rev().any(|i| {
-            let v = &self.cues[i];
-            c.first_tok - v.last_tok <= CUE_REACH_BEFORE
-                && !self.sentence_break(v.last_tok, c.first_tok)
-                && matches!(self.kind(v), CueKind::Verb { .. })
-                && (v.last_tok + 1..c.first_tok)
-                    .any(|k| self.word(k).is_some_and(is_complementiser))
-        })
+        // Only the cues within reach: the search stops at the first beyond
+        // it, so a document of many cues stays linear.
+        (0..j)
+            .rev()
+            .take_while(|&i| c.first_tok - self.cues[i].last_tok <= CUE_REACH_BEFORE)
+            .any(|i| {
+                let v = &self.cues[i];
+                !self.sentence_break(v.last_tok, c.first_tok)
+                    && matches!(self.kind(v), CueKind::Verb { .. })
+                    && (v.last_tok + 1..c.first_tok)
+                        .any(|k| self.word(k).is_some_and(is_complementiser))
+            })
     }
 
     /// Is token `k` right after a relative pronoun (`الذي`، `التي`)?
