@@ -262,7 +262,11 @@ impl<'d> Document<'d> {
                         && !sound_plural(w)
                 })
                 && !self.name_like(e + 1)
-                && !(e - k >= 2 && self.word(e + 1).is_some_and(crate::speaker::takes_bi))
+                && !(e - k >= 2
+                    && self.word(e + 1).is_some_and(|n| {
+                        crate::speaker::takes_bi(n)
+                            || (n.starts_with("ال") && (n.ends_with('ي') || is_nisba(self.lex, n)))
+                    }))
             {
                 e += 1;
             }

@@ -250,7 +250,8 @@ fn is_verbal_noun(word: &str) -> bool {
 
 /// `بـ`، `بأنه`: what a verb like وصف takes after its object; a definite
 /// word before it, after a full name, is that object (`ووصف سامي عادل
-/// الهجوم بـ"…"`), not a surname.
+/// الهجوم بـ"…"`), not a surname. So is one followed by its adjective
+/// (`طالب سامي عادل المجتمع الدولي`).
 pub(crate) fn takes_bi(next: &str) -> bool {
     next == "ب" || next.starts_with("بان")
 }
@@ -835,7 +836,12 @@ pub(crate) fn parse_noun_phrase(
                     } else if sound_plural(word) {
                         // `علي حسن المعارضين`: an object, not a surname.
                         break;
-                    } else if plain_name_words >= 2 && word_at(k + 1).is_some_and(takes_bi) {
+                    } else if plain_name_words >= 2
+                        && word_at(k + 1).is_some_and(|n| {
+                            takes_bi(n)
+                                || (n.starts_with("ال") && (n.ends_with('ي') || is_nisba(lex, n)))
+                        })
+                    {
                         // `ووصف سامي عادل الهجوم بـ"…"`، `بأنه`: the object
                         // of a verb that takes بـ, after a full name.
                         break;
