@@ -222,8 +222,11 @@ impl<'d> Document<'d> {
             // which delimit a name cleanly (`العراقي فؤاد حسين`,
             // `وقال كريج ريدي`); an unknown word there may be a verb.
             // A word carrying a pronoun is a genitive (`وكيل أعماله`).
+            // A place has no first name (`لبحر الصين` is not a fuller `الصين`).
+            let place = words.len() == 1 && classify(self.lex, first) == WordClass::Place;
             let mut s = k;
             while s > 0
+                && !place
                 && k - s < 3
                 && self.name_like(s - 1)
                 && !self
