@@ -1160,6 +1160,18 @@ impl Run<'_> {
                 if let Some(v) = self.reporting_verb_over(i) {
                     return Some(v);
                 }
+                // `وقال تورو، حسب وكالة الصحافة الفرنسية، إن «…»`: set off by
+                // commas, the phrase names the medium; the verb is the cue.
+                let parenthetical = c.first_tok > 0
+                    && matches!(
+                        self.tokens[c.first_tok - 1].kind,
+                        TokenKind::Punct(',' | '،')
+                    );
+                if parenthetical {
+                    if let Some(v) = self.main_verb_before(i) {
+                        return Some(v);
+                    }
+                }
             }
             match self.kind(c) {
                 // `وقالت الوزارة في بيان: «…»`: the verb is the cue.
