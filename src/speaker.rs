@@ -141,7 +141,8 @@ pub(crate) fn classify(lex: &Lexicons, word: &str) -> WordClass {
     // Numbers, and one-letter clitics split off by a tatweel (`بـ"…"`).
     let digit =
         |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
-    if word.chars().all(digit) || word.chars().nth(1).is_none() {
+    // `بـ350`: a number with a clitic is no name either.
+    if word.chars().any(digit) || word.chars().nth(1).is_none() {
         return WordClass::Stop;
     }
     if lex.places.contains(word) {
