@@ -115,8 +115,12 @@
 //! - The speaker is found by rules over lexicons, not a parser: a verb that
 //!   is not in the lexicon, an object mistaken for a subject (`ووصفت
 //!   الخطوة`) or a name of more than three plain words can mislead it.
-//! - A lost quotation mark is assumed to quote to the paragraph's edge, even
-//!   where the narration visibly resumes.
+//! - A lost quotation mark is assumed to quote to the paragraph's edge
+//!   unless the narration visibly resumes with a new reporting sentence
+//!   (`…للفروسية. وأبان أن`); other resumptions are missed.
+//! - A name written right after a title may take in the verb's object when
+//!   that is a bare noun or a verb (`أكد المدرب سامي جدارة الفريق`).
+//! - The future tense reports nothing (`سيقول` is no cue).
 //! - Names are matched by their written form; transliteration variants of
 //!   one name (`بومبيو`/`بومپيو`) are different names unless a known-speakers
 //!   file lists both.
