@@ -39,7 +39,7 @@ const CUE_REACH_AFTER: usize = 14;
 /// How far back, in tokens, a sentence's opening verb is looked for.
 const SENTENCE_REACH: usize = 40;
 /// How far a short quoted fragment may follow its verb, in one clause.
-const SHORT_QUOTE_CLAUSE: usize = 8;
+const SHORT_QUOTE_CLAUSE: usize = 12;
 
 impl QuoteExtractor {
     /// An extractor with the built-in lexicons.
