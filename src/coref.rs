@@ -603,21 +603,20 @@ impl Discourse {
                 return (e, Reached::Coreference);
             }
         }
-        // `وأكد المستثمر العملاق`, `وتابعت المرأة`: a definite description
-        // that is no title of the lexicons and matches no earlier mention
-        // refers to the last person named, of its gender.
+        // A definite description with no antecedent found refers to the
+        // last person named, of its gender: always when it is no title of
+        // the lexicons (`وأكد المستثمر العملاق`, `وتابعت المرأة`), and for a
+        // title (`المدرب الأرجنتيني` after `كوبر`) when nothing is known of
+        // what that person is.
         let head_word = &doc.text[np.start..np.end];
-        let unknown_title = np.head == Head::Person
-            && np.name.is_none()
-            && head_word.starts_with("ال")
-            && keys
-                .first()
-                .is_some_and(|k| !doc.lex.titles.contains(k) && !doc.lex.sources.contains(k));
-        if unknown_title {
+        if np.head == Head::Person && np.name.is_none() && head_word.starts_with("ال") {
             let feminine = head_word
                 .split(' ')
                 .next()
                 .is_some_and(|w| w.ends_with('ة'));
+            let unknown_title = keys
+                .first()
+                .is_some_and(|k| !doc.lex.titles.contains(k) && !doc.lex.sources.contains(k));
             let named = self
                 .history
                 .iter()
@@ -627,31 +626,9 @@ impl Discourse {
                 .find(|&e| {
                     let ent = &self.entities[e];
                     ent.head == Head::Person && !ent.described_only && ent.feminine == feminine
-                });
-            if let Some(e) = named {
-                return (e, Reached::Coreference);
-            }
-        }
-        // `المدرب الأرجنتيني` after `كوبر`, named before without a title:
-        // a definite title refers to the last person named of its gender
-        // when nothing is known of what that person is.
-        if np.head == Head::Person && np.name.is_none() && head_word.starts_with("ال") {
-            let feminine = head_word
-                .split(' ')
-                .next()
-                .is_some_and(|w| w.ends_with('ة'));
-            let untitled = self
-                .history
-                .iter()
-                .rev()
-                .take(HISTORY_REACH)
-                .map(|&(_, e)| e)
-                .find(|&e| {
-                    let ent = &self.entities[e];
-                    ent.head == Head::Person && !ent.described_only && ent.feminine == feminine
                 })
-                .filter(|&e| self.entities[e].descriptors.is_empty());
-            if let Some(e) = untitled {
+                .filter(|&e| unknown_title || self.entities[e].descriptors.is_empty());
+            if let Some(e) = named {
                 return (e, Reached::Coreference);
             }
         }
