@@ -18,6 +18,10 @@ use std::time::{Duration, Instant};
 
 use isnad::{Attribution, QuoteExtractor};
 
+#[path = "common/input.rs"]
+mod input;
+use input::{read_text, InputLine};
+
 /// The seed article, bundled so that the example runs with no argument.
 const SAMPLE_ARTICLE: &str = include_str!("sample_article.txt");
 
@@ -107,60 +111,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_text(path: &str) -> io::Result<String> {
-    let mut bytes = Vec::new();
-    if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(path)?;
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
-        )
-    })
-}
-
-/// One input line as far as this example cares: other fields are skipped.
-#[derive(serde::Deserialize)]
-struct InputLine {
-    id: Option<serde_json::Value>,
-    text: Option<serde_json::Value>,
-}
-
 #[derive(serde::Serialize)]
 struct OutputLine<'a> {
     id: &'a serde_json::Value,
     attributions: &'a [Attribution],
 }
 
-/// What went wrong with one input line.
+/// The id and text of one input line, or what is wrong with it.
 fn parse_line(bytes: &[u8]) -> Result<(serde_json::Value, String), String> {
-    let line = std::str::from_utf8(bytes)
-        .map_err(|e| format!("not valid UTF-8 (at byte {} of the line)", e.valid_up_to()))?;
-    let parsed: InputLine =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let id = parsed.id.unwrap_or(serde_json::Value::Null);
-    match parsed.text {
-        Some(serde_json::Value::String(text)) => Ok((id, text)),
-        Some(other) => Err(format!(
-            "`text` must be a string, found {}",
-            json_type_name(&other)
-        )),
-        None => Err("no `text` field".to_owned()),
-    }
-}
-
-fn json_type_name(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
+    let line = InputLine::decode(bytes)?;
+    let id = line.id.clone().unwrap_or(serde_json::Value::Null);
+    Ok((id, line.into_text()?))
 }
 
 fn run_jsonl(extractor: &QuoteExtractor, input: Option<&str>) -> ExitCode {

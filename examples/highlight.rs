@@ -34,6 +34,10 @@ use std::process::ExitCode;
 
 use isnad::{Attribution, Cue, Excerpt, QuoteExtractor, QuoteKind, Resolution, Speaker};
 
+#[path = "common/input.rs"]
+mod input;
+use input::{read_text, InputLine};
+
 /// The seed article, bundled so that the example runs with no argument.
 const SAMPLE_ARTICLE: &str = include_str!("sample_article.txt");
 
@@ -159,28 +163,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_text(path: &str) -> io::Result<String> {
-    let mut bytes = Vec::new();
-    if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(path)?;
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
-        )
-    })
-}
-
-/// One input line as far as this example cares: other fields are skipped.
-#[derive(serde::Deserialize)]
-struct InputLine {
-    id: Option<serde_json::Value>,
-    text: Option<serde_json::Value>,
-}
-
 /// The id as a user would type it: a string's content, any other value's JSON.
 fn id_string(id: &serde_json::Value) -> String {
     match id {
@@ -214,13 +196,7 @@ fn read_jsonl(path: &str, wanted: Option<&str>) -> Result<(String, String), Stri
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let parsed = std::str::from_utf8(&buf)
-            .map_err(|e| format!("not valid UTF-8 (at byte {} of the line)", e.valid_up_to()))
-            .and_then(|line| {
-                serde_json::from_str::<InputLine>(line)
-                    .map_err(|e| format!("not a JSON object: {e}"))
-            });
-        let line = match parsed {
+        let line = match InputLine::decode(&buf) {
             Ok(line) => line,
             Err(message) if wanted.is_some() => {
                 eprintln!("highlight: {path}:{line_no}: {message} (skipped)");
@@ -234,11 +210,9 @@ fn read_jsonl(path: &str, wanted: Option<&str>) -> Result<(String, String), Stri
                 continue;
             }
         }
-        let text = match line.text {
-            Some(serde_json::Value::String(text)) => text,
-            Some(_) => return Err(format!("{path}:{line_no}: `text` must be a string")),
-            None => return Err(format!("{path}:{line_no}: no `text` field")),
-        };
+        let text = line
+            .into_text()
+            .map_err(|message| format!("{path}:{line_no}: {message}"))?;
         let label = match id {
             Some(id) => format!("{path} · {id}"),
             None => format!("{path}:{line_no}"),
