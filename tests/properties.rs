@@ -11,6 +11,9 @@
 use isnad::{Attribution, QuoteExtractor};
 use proptest::prelude::*;
 
+#[path = "common/invariants.rs"]
+mod invariants;
+
 const QUOTE_MARKS: &[char] = &['«', '»', '“', '”', '"', '‘', '’', '„', '‹', '›', '\'', '＂'];
 const PUNCTUATION: &[char] = &[':', '،', ',', '.', '؛', '؟', '!', '-', '(', ')'];
 const BIDI: &[char] = &[
@@ -101,110 +104,10 @@ fn text() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.concat())
 }
 
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
-}
-
-/// Checks one span against `text`; returns a message on failure.
-fn check_span(
-    text: &str,
-    what: &str,
-    field: &str,
-    (start, end, char_start, char_end): (usize, usize, usize, usize),
-) -> Result<(), TestCaseError> {
-    prop_assert!(
-        start <= end && end <= text.len(),
-        "{what}: span {start}..{end} outside 0..{}",
-        text.len()
-    );
-    prop_assert!(
-        text.is_char_boundary(start) && text.is_char_boundary(end),
-        "{what}: span {start}..{end} not on char boundaries"
-    );
-    prop_assert_eq!(
-        &text[start..end],
-        field,
-        "{}: text field differs from its span",
-        what
-    );
-    prop_assert_eq!(
-        char_start,
-        text[..start].chars().count(),
-        "{}: char_start",
-        what
-    );
-    prop_assert_eq!(char_end, text[..end].chars().count(), "{}: char_end", what);
-    Ok(())
-}
-
-/// Every invariant the API documents for the output of `extract(text)`.
+/// Every invariant the API documents for the output of `extract(text)`
+/// (`tests/common/invariants.rs`, shared with the fuzz target).
 fn check_output(text: &str, found: &[Attribution]) -> Result<(), TestCaseError> {
-    for (i, a) in found.iter().enumerate() {
-        let q = &a.quote;
-        check_span(
-            text,
-            &format!("#{i} quote"),
-            &q.text,
-            (q.start, q.end, q.char_start, q.char_end),
-        )?;
-        prop_assert!(
-            (0.0..=1.0).contains(&a.confidence),
-            "#{i} confidence {} outside [0, 1]",
-            a.confidence
-        );
-        if let Some(c) = &a.cue {
-            check_span(
-                text,
-                &format!("#{i} cue"),
-                &c.text,
-                (c.start, c.end, c.char_start, c.char_end),
-            )?;
-            prop_assert!(
-                !overlaps((q.start, q.end), (c.start, c.end)),
-                "#{i}: quote {}..{} overlaps its cue {}..{}",
-                q.start,
-                q.end,
-                c.start,
-                c.end
-            );
-        }
-        if let Some(m) = a.speaker.as_ref().and_then(|s| s.mention.as_ref()) {
-            check_span(
-                text,
-                &format!("#{i} speaker mention"),
-                &m.text,
-                (m.start, m.end, m.char_start, m.char_end),
-            )?;
-            prop_assert!(
-                !overlaps((q.start, q.end), (m.start, m.end)),
-                "#{i}: quote {}..{} overlaps its speaker mention {}..{}",
-                q.start,
-                q.end,
-                m.start,
-                m.end
-            );
-        }
-    }
-    for (i, pair) in found.windows(2).enumerate() {
-        let (a, b) = (&pair[0].quote, &pair[1].quote);
-        prop_assert!(
-            a.start <= b.start,
-            "#{i} and #{} not sorted by quote start ({} > {})",
-            i + 1,
-            a.start,
-            b.start
-        );
-        prop_assert!(
-            a.end <= b.start,
-            "quotes #{i} ({}..{}) and #{} ({}..{}) overlap",
-            a.start,
-            a.end,
-            i + 1,
-            b.start,
-            b.end
-        );
-    }
-    Ok(())
+    invariants::check_output(text, found).map_err(TestCaseError::fail)
 }
 
 /// A line for a lexicon or known-speakers list: structured or arbitrary.

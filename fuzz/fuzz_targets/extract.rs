@@ -22,92 +22,13 @@ fn default_extractor() -> &'static QuoteExtractor {
     EXTRACTOR.get_or_init(QuoteExtractor::new)
 }
 
-fn check_span(text: &str, what: &str, field: &str, span: (usize, usize, usize, usize)) {
-    let (start, end, char_start, char_end) = span;
-    assert!(
-        start <= end && end <= text.len(),
-        "{what}: span {start}..{end} outside 0..{}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(start) && text.is_char_boundary(end),
-        "{what}: span {start}..{end} not on char boundaries"
-    );
-    assert_eq!(
-        &text[start..end],
-        field,
-        "{what}: text field differs from its span"
-    );
-    assert_eq!(
-        char_start,
-        text[..start].chars().count(),
-        "{what}: char_start"
-    );
-    assert_eq!(char_end, text[..end].chars().count(), "{what}: char_end");
-}
-
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
-}
+/// The documented invariants, shared with the property tests.
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
 
 fn check(text: &str, found: &[Attribution]) {
-    for a in found {
-        let q = &a.quote;
-        check_span(
-            text,
-            "quote",
-            &q.text,
-            (q.start, q.end, q.char_start, q.char_end),
-        );
-        assert!(
-            (0.0..=1.0).contains(&a.confidence),
-            "confidence {} outside [0, 1]",
-            a.confidence
-        );
-        if let Some(c) = &a.cue {
-            check_span(
-                text,
-                "cue",
-                &c.text,
-                (c.start, c.end, c.char_start, c.char_end),
-            );
-            assert!(
-                !overlaps((q.start, q.end), (c.start, c.end)),
-                "quote {}..{} overlaps its cue {}..{}",
-                q.start,
-                q.end,
-                c.start,
-                c.end
-            );
-        }
-        if let Some(m) = a.speaker.as_ref().and_then(|s| s.mention.as_ref()) {
-            check_span(
-                text,
-                "mention",
-                &m.text,
-                (m.start, m.end, m.char_start, m.char_end),
-            );
-            assert!(
-                !overlaps((q.start, q.end), (m.start, m.end)),
-                "quote {}..{} overlaps its speaker mention {}..{}",
-                q.start,
-                q.end,
-                m.start,
-                m.end
-            );
-        }
-    }
-    for pair in found.windows(2) {
-        let (a, b) = (&pair[0].quote, &pair[1].quote);
-        assert!(a.start <= b.start, "not sorted: {} > {}", a.start, b.start);
-        assert!(
-            a.end <= b.start,
-            "quotes {}..{} and {}..{} overlap",
-            a.start,
-            a.end,
-            b.start,
-            b.end
-        );
+    if let Err(violation) = invariants::check_output(text, found) {
+        panic!("{violation}");
     }
 }
 
