@@ -60,30 +60,32 @@ run_chromium() {
         --user-data-dir="$profile" --window-size=1200,2000 "$@" 2>>"$SCRATCH/chromium.log"
 }
 
+# twice WHAT COMMAND...: runs COMMAND, once more if it fails; if it fails
+# again, says chromium WHAT, shows chromium's log and stops.
+twice() {
+    local what=$1
+    shift
+    "$@" || "$@" && return 0
+    echo "browser check: FAIL: chromium $what; its log:" >&2
+    tail -n 30 "$SCRATCH/chromium.log" >&2
+    exit 1
+}
+
+# screenshot NAME: a non-empty PNG of $OUT/NAME.html.
+screenshot() {
+    rm -f "$OUT/$1.png"
+    run_chromium --screenshot="$OUT/$1.png" "file://$OUT/$1.html" >/dev/null && [[ -s "$OUT/$1.png" ]]
+}
+
+# dump_dom NAME: the rendered DOM of $OUT/NAME.html, whole.
+dump_dom() {
+    run_chromium --dump-dom "file://$OUT/$1.html" >"$OUT/$1.dom.html" && grep -q '</html>' "$OUT/$1.dom.html"
+}
+
 # render NAME: screenshot and DOM dump of $OUT/NAME.html, one retry each.
 render() {
-    local name=$1 url="file://$OUT/$1.html" try
-    for try in 1 2; do
-        rm -f "$OUT/$name.png"
-        if run_chromium --screenshot="$OUT/$name.png" "$url" >/dev/null && [[ -s "$OUT/$name.png" ]]; then
-            break
-        fi
-        if [[ $try == 2 ]]; then
-            echo "browser check: FAIL: chromium wrote no screenshot of $name.html; its log:" >&2
-            tail -n 30 "$SCRATCH/chromium.log" >&2
-            exit 1
-        fi
-    done
-    for try in 1 2; do
-        if run_chromium --dump-dom "$url" >"$OUT/$name.dom.html" && grep -q '</html>' "$OUT/$name.dom.html"; then
-            break
-        fi
-        if [[ $try == 2 ]]; then
-            echo "browser check: FAIL: chromium dumped no DOM of $name.html; its log:" >&2
-            tail -n 30 "$SCRATCH/chromium.log" >&2
-            exit 1
-        fi
-    done
+    twice "wrote no screenshot of $1.html" screenshot "$1"
+    twice "dumped no DOM of $1.html" dump_dom "$1"
 }
 
 render sample
