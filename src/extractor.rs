@@ -599,23 +599,15 @@ impl Run<'_> {
             after
         };
         // `وقال أمس الأحد رئيس الوزراء`: a day or an adverb may stand
-        // between the verb and its subject.
-        let after = {
-            let mut k = after;
-            while k < after + 4
-                && self
-                    .word(k)
-                    .is_some_and(|w| self.lex.interposed.contains(w))
-            {
-                k += 1;
-            }
-            // `وأكد أيضا أن`, `ونسبته زورا إليهم`: an adverb is never the
-            // subject itself.
-            if k > after && self.noun_phrase_at(k, None).is_none() && np.is_none() {
-                return self.implicit(doc, discourse, cue);
-            }
-            k
-        };
+        // between the verb and its subject, and is never the subject itself
+        // (`وقال علنا إن`).
+        let after = after
+            + (after..after + 4)
+                .take_while(|&k| {
+                    self.word(k)
+                        .is_some_and(|w| self.lex.interposed.contains(w))
+                })
+                .count();
         // Verb, then subject: `قال وزير الخارجية الأميركي أنتوني بلينكن`.
         // A noun of the other gender right after it is its object
         // (`واتهمت شقيقهما` — she accused their brother).
