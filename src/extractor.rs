@@ -872,9 +872,7 @@ impl Run<'_> {
             )
         });
         // `وكان ماكرون أوضح` names him; `كانت ستصبح` is a verb.
-        let future_verb = self
-            .word(np.first_tok)
-            .is_some_and(|w| w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"));
+        let future_verb = self.word(np.first_tok).is_some_and(is_future_verb);
         let named = np.name.is_some() && !future_verb;
         // `وكان X … قد قال`: كان and قد frame the subject, however long its
         // apposition.
@@ -1024,6 +1022,7 @@ impl Run<'_> {
             // `"مشروع الخلاص"`, not `«الفريق جاهز للموسم»`.
             opens_with_name_noun: first_word
                 .is_some_and(|w| !w.starts_with("ال") && self.names_what_follows(w)),
+            opens_clause: first_word.is_some_and(opens_a_clause),
         }
     }
 
@@ -1321,34 +1320,11 @@ impl Run<'_> {
             // `مؤكدا "إننا ننتظر أفعالا"`: a participle addresses no one;
             // `صاح "يا ساتر"`: words that open like a sentence are said.
             let participle = self.kind(c) == CueKind::Participle;
-            let opens_sentence = q.words_text.split(' ').next().is_some_and(|f| {
-                matches!(
-                    f,
-                    "ان" | "انه"
-                        | "اننا"
-                        | "انها"
-                        | "انني"
-                        | "يا"
-                        | "لا"
-                        | "لن"
-                        | "لم"
-                        | "نحن"
-                        | "انا"
-                        | "هذا"
-                        | "هذه"
-                        | "لقد"
-                        | "قد"
-                )
-            });
-            return c.pronoun || reported || participle || opens_sentence;
+            return c.pronoun || reported || participle || q.opens_clause;
         }
         // `مؤسسة "Heritage"`, `جماعة "الخوذ البيضاء"`: a body's name; but
         // `إن الاتحاد "سيتصدى للمتنمرين"` opens with a verb, what it will do.
-        let opens_with_verb = q.words_text.split(' ').next().is_some_and(|f| {
-            matches!(f, "لن" | "لم" | "قد" | "لا")
-                || (f.chars().count() >= 4 && ["سي", "ست", "سن"].iter().any(|p| f.starts_with(p)))
-        });
-        if matches!(classify(self.lex, w), WordClass::Organisation(_)) && !opens_with_verb {
+        if matches!(classify(self.lex, w), WordClass::Organisation(_)) && !q.opens_clause {
             return false;
         }
         let introduces = |w: &str| {
@@ -1525,6 +1501,34 @@ impl Run<'_> {
 }
 
 /// `أن`، `إنه`، `بأنها`: the complementisers that open reported speech.
+/// `سيتصدى`، `ستكون`، `سنواصل`: a verb in the future.
+fn is_future_verb(w: &str) -> bool {
+    w.chars().count() >= 4 && ["سي", "ست", "سن"].iter().any(|p| w.starts_with(p))
+}
+
+/// Does a quotation opening with `w` open like a clause of speech rather
+/// than a name: a particle (`إننا`، `لن`، `يا`), a pronoun or demonstrative
+/// (`نحن`، `هذا`) or a verb in the future?
+fn opens_a_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "ان" | "انه"
+            | "اننا"
+            | "انها"
+            | "انني"
+            | "يا"
+            | "لا"
+            | "لن"
+            | "لم"
+            | "نحن"
+            | "انا"
+            | "هذا"
+            | "هذه"
+            | "لقد"
+            | "قد"
+    ) || is_future_verb(w)
+}
+
 /// `أن`، `لأن`: a bare complementiser, after which a clause may open with
 /// its subject.
 fn opens_clause(w: &str) -> bool {
@@ -1586,6 +1590,9 @@ struct QuoteView {
     open_to_end: bool,
     /// Begins with a naming noun (`"مشروع الخلاص"`).
     opens_with_name_noun: bool,
+    /// Begins like a clause: a particle, a pronoun or a verb in the future
+    /// (`"إننا ننتظر"`، `"يا ساتر"`، `"سيتصدى للمتنمرين"`).
+    opens_clause: bool,
 }
 
 /// How likely the span and the speaker are right: the share of such
