@@ -1154,18 +1154,19 @@ impl Run<'_> {
                 // `وقال تورو، حسب وكالة الصحافة الفرنسية، إن «…»`: set off by
                 // commas, the phrase names the medium; the verb is the cue.
                 // (`نقلا عن مصدر أمني` names the speaker, not a medium.)
-                let by_medium = matches!(
-                    self.lex.cue_forms[c.form].lemma.as_str(),
-                    "بحسب" | "حسب" | "وفق" | "وفقا ل" | "طبقا ل"
-                ) && self
-                    .noun_phrase_at(c.last_tok + 1, c.inner_start)
-                    .is_some_and(|np| np.head == Head::Organisation);
-                let parenthetical = by_medium
-                    && c.first_tok > 0
+                // The comma is checked first: parsing the phrase is dearer.
+                let parenthetical = c.first_tok > 0
                     && matches!(
                         self.tokens[c.first_tok - 1].kind,
                         TokenKind::Punct(',' | '،')
-                    );
+                    )
+                    && matches!(
+                        self.lex.cue_forms[c.form].lemma.as_str(),
+                        "بحسب" | "حسب" | "وفق" | "وفقا ل" | "طبقا ل"
+                    )
+                    && self
+                        .noun_phrase_at(c.last_tok + 1, c.inner_start)
+                        .is_some_and(|np| np.head == Head::Organisation);
                 if parenthetical {
                     if let Some(v) = self.main_verb_before(i) {
                         return Some(v);
